@@ -1,0 +1,3 @@
+from tenderlint.cli import main
+
+main()

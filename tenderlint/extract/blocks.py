@@ -1,0 +1,56 @@
+"""Turn a reader's paragraphs into Blocks with provenance (index, offsets, heading path)."""
+
+from __future__ import annotations
+
+import re
+
+from tenderlint.model import Block, Document
+
+# "3.2 ", "3.2.1. ", "12) ", "(a) ", "A1. " at the start of a paragraph
+CLAUSE_NUMBER_RE = re.compile(
+    r"^\s*(?P<num>(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z][.)]|[A-Z]\d{1,2}\.?))\s+(?=\S)",
+    re.I,
+)
+
+
+class BlockBuilder:
+    """Appends blocks to a document, tracking offsets and the section each block sits under."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.offset = 0
+        self.index = 0
+        self.headings: list[tuple[int, str]] = []
+
+    def add(self, text: str, kind: str, *, page: int | None = None, end_page: int | None = None,
+            number: str | None = None, level: int | None = None, cells: tuple[str, ...] = (),
+            table: int | None = None, row: int | None = None) -> Block | None:
+        text = _clean(text)
+        if not text:
+            return None
+        if number is None and kind in ("paragraph", "list-item", "heading"):
+            m = CLAUSE_NUMBER_RE.match(text)
+            if m:
+                number = m.group("num").rstrip(".")
+        if kind == "heading":
+            lvl = level or (number.count(".") + 1 if number else 1)
+            self.headings = [h for h in self.headings if h[0] < lvl] + [(lvl, text)]
+        block = Block(
+            text=text, kind=kind, document=self.doc.path, index=self.index if kind not in ("header", "footer") else -1,
+            page=page, end_page=end_page, number=number, heading_path=tuple(h[1] for h in self.headings),
+            table=table, row=row, cells=cells, start=self.offset, end=self.offset + len(text),
+        )
+        self.offset += len(text) + 1
+        if kind not in ("header", "footer"):
+            self.index += 1
+        self.doc.blocks.append(block)
+        return block
+
+
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\x00", "")
+    text = text.replace("Â£", "£")
+    return _WS.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()

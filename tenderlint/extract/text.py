@@ -1,0 +1,79 @@
+"""Plain-text reader: decodes UTF-8, UTF-16 (with BOM) or Windows-1252; paragraphs by blank lines."""
+
+from __future__ import annotations
+
+import re
+
+from tenderlint.errors import ReadError
+from tenderlint.extract.blocks import CLAUSE_NUMBER_RE, BlockBuilder
+from tenderlint.model import Document
+
+_HEADING_RE = re.compile(r"^(?:[A-Z0-9][A-Z0-9 ,&'’()\-–/:]{3,80}|(?:section|part|schedule|annex|appendix)\s+\w+.*)$")
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if _looks_utf16(data):
+        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:2000]
+    return len(sample) >= 8 and (sample[1::2].count(0) > len(sample) * 0.4 or sample[0::2].count(0) > len(sample) * 0.4)
+
+
+def read_text(path: str, name: str, data: bytes, limits) -> Document:
+    text = decode_text(data)
+    if "\x00" in text or _binary(text):
+        raise ReadError("corrupt", "the file is binary, not text")
+    doc = Document(path=name, format="txt", pages=None)
+    builder = BlockBuilder(doc)
+    page = 1 if "\f" in text else None
+    for chunk in re.split(r"(\f)", text):
+        if chunk == "\f":
+            page = (page or 1) + 1
+            continue
+        para: list[str] = []
+
+        def flush() -> None:
+            if para:
+                _emit(builder, para, page)
+                para.clear()
+
+        for line in chunk.splitlines():
+            s = line.strip()
+            if not s:
+                flush()
+                continue
+            if "\t" in s and s.count("\t") >= 1 and not para:
+                cells = tuple(c.strip() for c in s.split("\t"))
+                builder.add(" | ".join(c for c in cells if c), "table-row", page=page, cells=cells)
+                continue
+            if para and (CLAUSE_NUMBER_RE.match(s) or s.startswith(("- ", "• ", "* "))):
+                flush()
+            para.append(s)
+        flush()
+    return doc
+
+
+def _emit(builder: BlockBuilder, lines: list[str], page: int | None) -> None:
+    text = " ".join(lines)
+    is_heading = len(lines) == 1 and len(text) < 90 and (
+        _HEADING_RE.match(text) or (text[-1:] not in ".;:,)" and len(text.split()) <= 10 and text[:1].isupper()
+                                    and not CLAUSE_NUMBER_RE.match(text)))
+    builder.add(text, "heading" if is_heading else "paragraph", page=page)
+
+
+def _binary(text: str) -> bool:
+    sample = text[:4000]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+    return bad > len(sample) * 0.05

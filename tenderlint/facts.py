@@ -1,0 +1,332 @@
+"""Facts stage: the tender-level picture read from all documents of a tender.
+
+Value, term, turnover, bond, trading history, social value weighting, regime and buyer type are
+each read where tenders state them (prose or tables, any file of a pack) and keep the sentence they
+came from as evidence. A fact not stated stays ``None``: "not stated" is never "fine".
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenderlint.lexicon import Lexicon
+from tenderlint.model import Document, Evidence, Facts, Quantity, Requirement, Sentence
+
+_TIMES_VALUE = re.compile(
+    r"\b(?P<k>\d+(?:\.\d+)?|one|two|three|four|five|ten)\s*(?:x|×|times)\s+(?:the\s+)?(?P<annual>annual|yearly)?\s*"
+    r"(?:estimated\s+)?(?:annual\s+)?(?:contract|lot|framework)?\s*(?:value|price)", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_AWARD_HEADING = re.compile(r"award|evaluat|criteri|weight|scor|assess", re.I)
+_OF_QUALITY = re.compile(r"\bof\s+(?:the\s+)?(?:total\s+)?(?:quality|technical)\b", re.I)
+_AGED = re.compile(r"\b(?:aged?|ages|olds?|year-olds?)\s*$", re.I)
+
+
+def extract_facts(sentences: list[Sentence], documents: list[Document], lex: Lexicon) -> Facts:
+    facts = Facts()
+    _context(facts, sentences, documents, lex)
+    _values(facts, sentences, lex)
+    _terms(facts, sentences, lex)
+    _derive_values(facts)
+    _requirements(facts, sentences, lex)
+    _social_value(facts, sentences, lex)
+    return facts
+
+
+# --- context: regime, buyer, framework, nature -------------------------------------------------
+
+def _context(facts: Facts, sentences: list[Sentence], documents: list[Document], lex: Lexicon) -> None:
+    texts = [s.text for s in sentences]
+    extra = [b.text for d in documents for b in d.blocks if b.kind in ("header", "footer")]
+    extra += [d.title for d in documents if d.title]
+    every = texts + extra
+    scores = {r: sum(1 for t in every if lex.cue(f"regime_{r.lower()}", t)) for r in ("PSR", "PA2023", "PCR2015")}
+    if scores["PSR"]:
+        facts.regime = "PSR"
+    elif scores["PA2023"] or scores["PCR2015"]:
+        if scores["PA2023"] != scores["PCR2015"]:
+            facts.regime = "PA2023" if scores["PA2023"] > scores["PCR2015"] else "PCR2015"
+    head = every[:60] + extra
+    buyer = {k: sum(1 for t in head if lex.cue(f"buyer_{k}", t)) for k in ("central", "nhs", "council")}
+    if any(buyer.values()):
+        facts.buyer_type = max(("central", "nhs", "council"), key=lambda k: (buyer[k], k == "central"))
+    fw = lex.topics["framework"]
+    titles = [d.title or "" for d in documents] + [s.text for s in sentences[:8] if s.block.kind == "heading"]
+    facts.framework = any(fw.found(t) or re.search(r"\bframework\b", t, re.I) for t in titles if t) or sum(
+        1 for t in texts if fw.found(t)) >= 2
+    works = sum(1 for t in texts if lex.topics["works"].found(t))
+    facts.contract_nature = "works" if works >= 3 else "services"
+    facts.reserved = any(lex.topics["reserved"].found(t) and re.search(r"mutual|regulation\s+77|section\s+33", t, re.I)
+                         for t in texts)
+
+
+# --- value -------------------------------------------------------------------------------------
+
+def _values(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
+    value = lex.topics["value"]
+    annual_t, whole_t = lex.topics["annual"], lex.topics["whole_term"]
+    for s in sentences:
+        money = [q for q in s.quantities if q.kind == "MONEY"]
+        if not money or not value.found(s.text):
+            continue
+        if lex.topics["turnover"].found(s.text):
+            continue
+        top = max(money, key=lambda q: q.value)
+        annual = top.per == "year" or (annual_t.found(s.text) and not whole_t.found(s.text))
+        if annual and facts.estimated_annual_value is None:
+            facts.estimated_annual_value = top.value
+            facts.evidence["estimated_annual_value"] = Evidence.of(s)
+            facts.currency = facts.currency or top.currency
+            total = [q for q in money if q.per != "year" and q is not top and whole_t.found(s.text)]
+            if total and facts.estimated_total_value is None:
+                facts.estimated_total_value = max(q.value for q in total)
+                facts.evidence["estimated_total_value"] = Evidence.of(s)
+        elif not annual and facts.estimated_total_value is None:
+            facts.estimated_total_value = top.value
+            facts.evidence["estimated_total_value"] = Evidence.of(s)
+            facts.currency = facts.currency or top.currency
+
+
+def _derive_values(facts: Facts) -> None:
+    years = (facts.max_term_months or 0) / 12
+    if facts.estimated_total_value is None and facts.estimated_annual_value is not None and years:
+        facts.estimated_total_value = round(facts.estimated_annual_value * years, 2)
+        facts.evidence["estimated_total_value"] = facts.evidence["estimated_annual_value"]
+    elif facts.estimated_annual_value is None and facts.estimated_total_value is not None and years:
+        facts.estimated_annual_value = round(facts.estimated_total_value / years, 2)
+        facts.evidence["estimated_annual_value"] = facts.evidence["estimated_total_value"]
+
+
+# --- term --------------------------------------------------------------------------------------
+
+def _terms(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
+    term, ext_t, max_t = lex.topics["term"], lex.topics["extension"], lex.topics["max_term"]
+    best: tuple[Sentence, float, float, float | None] | None = None
+    ext_only: list[tuple[Sentence, float]] = []
+    for s in sentences:
+        durs = [q for q in s.quantities if q.kind == "DURATION" and q.unit in ("month", "year", "week", "day")
+                and not _AGED.search(s.text[:q.start])]
+        durs = [q for q in durs if q.value >= 3 and not _near_excluded(s.text, q, lex)]
+        if not durs or not term.found(s.text):
+            continue
+        ext_spans = ext_t.spans(s.text)
+        first_ext = min((a for a, _ in ext_spans), default=len(s.text) + 1)
+        explicit_max = None
+        for a, b in max_t.spans(s.text):
+            near = [q for q in durs if abs(q.start - b) < 60 or abs(a - q.end) < 40]
+            if near:
+                explicit_max = max(q.value for q in near)
+        initial, ext = None, 0.0
+        for q in durs:
+            if q.parts:
+                initial = initial if initial is not None else q.parts[0]
+                ext += sum(q.parts[1:])
+            elif q.start < first_ext and initial is None and q.value != explicit_max:
+                initial = q.value
+            elif q.start >= first_ext and q.value != explicit_max:
+                ext += q.value * q.count
+        if initial is None and explicit_max is None:
+            if ext:
+                ext_only.append((s, ext))
+            continue
+        if best is None:
+            best = (s, initial if initial is not None else explicit_max, ext, explicit_max)
+        elif best[3] is None and explicit_max is not None and initial is None:
+            best = (best[0], best[1], best[2], explicit_max)
+    if best is None:
+        return
+    s, initial, ext, explicit_max = best
+    if not ext and explicit_max is None:
+        later = [e for (es, e) in ext_only if es.block.document == s.document]
+        if later:
+            ext = later[0]
+    facts.initial_term_months = _round(initial)
+    facts.max_term_months = _round(explicit_max if explicit_max is not None else initial + ext)
+    if facts.max_term_months < facts.initial_term_months:
+        facts.max_term_months = facts.initial_term_months
+    facts.evidence["initial_term_months"] = Evidence.of(s)
+    facts.evidence["max_term_months"] = Evidence.of(s)
+
+
+def _near_excluded(text: str, q: Quantity, lex: Lexicon) -> bool:
+    window = text[max(0, q.start - 60):q.end + 40]
+    return any(p.search(window) for p in lex.topics["term"].exclude)
+
+
+def _round(v: float) -> float:
+    r = round(v)
+    return float(r) if abs(v - r) < 0.3 else round(v, 1)
+
+
+# --- requirements: turnover, bond, trading, accounts --------------------------------------------
+
+def _requirements(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
+    reqs: list[Requirement] = []
+    for i, s in enumerate(sentences):
+        block_sents = [x for x in sentences[max(0, i - 3):i + 4] if x.block is s.block]
+        r = _turnover(s, block_sents, facts, lex)
+        if r:
+            reqs.append(r)
+        r = _bond(s, block_sents, lex)
+        if r:
+            reqs.append(r)
+        r = _trading(s, i, sentences, lex)
+        if r:
+            reqs.append(r)
+    facts.requirements = reqs
+    turnover = [r for r in reqs if r.topic == "turnover" and r.amount]
+    if turnover:
+        top = max(turnover, key=lambda r: r.amount or 0)
+        facts.min_turnover = top.amount
+        facts.evidence["min_turnover"] = Evidence.of(top.sentence)
+        if facts.estimated_annual_value:
+            facts.turnover_ratio = round(top.amount / facts.estimated_annual_value, 2)
+    bonds = [r for r in reqs if r.topic == "bond"]
+    pct = [r for r in bonds if r.percent is not None]
+    amt = [r for r in bonds if r.amount is not None]
+    if pct:
+        facts.bond_percent = max(r.percent for r in pct)
+        facts.evidence["bond_percent"] = Evidence.of(max(pct, key=lambda r: r.percent).sentence)
+    if amt:
+        facts.bond_amount = max(r.amount for r in amt)
+        facts.evidence["bond_amount"] = Evidence.of(max(amt, key=lambda r: r.amount).sentence)
+    years = [r for r in reqs if r.topic in ("trading", "accounts") and r.years]
+    if years:
+        top = max(years, key=lambda r: r.years)
+        facts.min_trading_years = top.years
+        facts.evidence["min_trading_years"] = Evidence.of(top.sentence)
+
+
+def _nearest(qs: list[Quantity], spans: list[tuple[int, int]]) -> Quantity | None:
+    if not qs or not spans:
+        return None
+    return min(qs, key=lambda q: min(abs(q.start - b) if q.start >= b else abs(a - q.end) + 15 for a, b in spans))
+
+
+def _turnover(s: Sentence, block_sents: list[Sentence], facts: Facts, lex: Lexicon) -> Requirement | None:
+    spans = lex.topics["turnover"].spans(s.text)
+    if not spans:
+        return None
+    if lex.topic_cue("negation", "turnover", s.text) or "not_pass_fail" in s.cues:
+        return None
+    if any("not_pass_fail" in x.cues or lex.topic_cue("negation", "turnover", x.text)
+           for x in block_sents if x is not s and re.match(r"\s*(?:this|it|turnover|the\s+turnover)", x.text, re.I)):
+        return None
+    money = [q for q in s.quantities if q.kind == "MONEY"]
+    amount = None
+    m = _TIMES_VALUE.search(s.text)
+    if money:
+        q = _nearest(money, spans)
+        amount = q.value if q else None
+    elif m:
+        k = float(_WORDS.get(m.group("k").lower(), 0) or m.group("k"))
+        base = facts.estimated_annual_value if m.group("annual") else (
+            facts.estimated_total_value or facts.estimated_annual_value)
+        amount = k * base if base else None
+        if amount is None:
+            return Requirement("turnover", s, amount=None)
+    else:
+        return None
+    if "demand" not in s.cues:
+        return None
+    return Requirement("turnover", s, amount=amount, justified="justified" in s.cues)
+
+
+def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement | None:
+    spans = lex.topics["bond"].spans(s.text)
+    if not spans:
+        return None
+    if lex.topic_cue("negation", "bond", s.text) or "conditional" in s.cues:
+        return None
+    if "demand" not in s.cues and not re.search(r"\b(?:will|would)\s+(?:be\s+)?(?:need|require|expect|ask)", s.text, re.I):
+        return None
+    if re.search(r"\bmay\b|\bcould\b|\bmight\b", s.text, re.I) and not re.search(r"\bmust\b|\bshall\b|\bwill\s+be\s+required\b", s.text, re.I):
+        return None
+    pct = [q for q in s.quantities if q.kind == "PERCENT"]
+    money = [q for q in s.quantities if q.kind == "MONEY"]
+    p = _nearest(pct, spans)
+    a = _nearest(money, spans)
+    return Requirement("bond", s, percent=p.value if p else None, amount=a.value if a else None,
+                       on_demand="on_demand" in s.cues)
+
+
+def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Requirement | None:
+    topic = None
+    spans: list[tuple[int, int]] = []
+    for t in ("accounts", "trading"):
+        spans = lex.topics[t].spans(s.text)
+        if spans:
+            topic = t
+            break
+    if topic is None:
+        return None
+    years = [q for q in s.quantities if q.kind == "DURATION" and q.unit == "year" and 1 <= q.value / 12 <= 15
+             and not _AGED.search(s.text[:q.start]) and not lex.cue("experience", s.text[q.end:q.end + 25])]
+    if not years or not lex.cue("bidder", s.text) and topic == "trading":
+        return None
+    if lex.topic_cue("negation", topic, s.text):
+        return None
+    if "demand" not in s.cues or "not_pass_fail" in s.cues:
+        return None
+    if re.search(r"\b(?:retain|retention|keep|kept|store|archive)\w*\b", s.text, re.I):
+        return None
+    q = _nearest(years, spans)
+    n = round(q.value / 12, 1)
+    window = [x for x in sentences[max(0, i - 2):i + 4] if x.block.document == s.document]
+    section = [x for x in sentences if x.block.heading_path == s.block.heading_path and x.block.document == s.document
+               and s.block.heading_path]
+    alt = any("alternative" in x.cues for x in window + section)
+    no_alt = any("no_alternative" in x.cues for x in window)
+    return Requirement(topic, s, years=n, alternative=alt and not no_alt,
+                       audited=bool(re.search(r"\baudited\b", s.text, re.I)))
+
+
+# --- social value ------------------------------------------------------------------------------
+
+def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
+    crit, sv, award = lex.topics["criterion"], lex.topics["social_value"], lex.topics["award"]
+    pairs: list[tuple[str, float, Sentence, bool]] = []  # (criterion, percent, sentence, is_sv)
+    for s in sentences:
+        pct = [q for q in s.quantities if q.kind == "PERCENT"]
+        if not pct:
+            continue
+        in_award = award.found(s.text) or any(_AWARD_HEADING.search(h) for h in s.block.heading_path) or (
+            s.block.kind == "table-row" and _table_is_award(s, sentences, lex))
+        if not in_award:
+            continue
+        if lex.topics["bond"].found(s.text) or lex.topics["turnover"].found(s.text):
+            continue
+        used: set[int] = set()
+        for a, b in sorted(crit.spans(s.text) + sv.spans(s.text)):
+            after = [q for q in pct if q.start >= b and q.start - b < 80 and id(q) not in used]
+            if not after:
+                continue
+            q = after[0]
+            used.add(id(q))
+            is_sv = any(x <= a < y or a <= x < b for x, y in sv.spans(s.text))
+            pairs.append((s.text[a:b].lower(), q.value, s, is_sv))
+    names = {p[0] for p in pairs}
+    if len(pairs) < 2 or len(names) < 2:
+        return
+    facts.award_criteria_stated = True
+    quality = next((p[1] for p in pairs if re.search(r"quality|technical", p[0]) and not p[3]), None)
+    total, seen, ev = 0.0, set(), None
+    for name, value, s, is_sv in pairs:
+        if not is_sv or (s.text, value) in seen:
+            continue
+        seen.add((s.text, value))
+        if _OF_QUALITY.search(s.text) and quality and value <= 100:
+            value = value * quality / 100
+        total += value
+        ev = ev or s
+    facts.social_value_weight_percent = round(total, 2)
+    if ev is not None:
+        facts.evidence["social_value_weight_percent"] = Evidence.of(ev)
+    else:
+        first = next(p[2] for p in pairs)
+        facts.evidence["social_value_weight_percent"] = Evidence.of(first)
+
+
+def _table_is_award(s: Sentence, sentences: list[Sentence], lex: Lexicon) -> bool:
+    rows = [x for x in sentences if x.block.document == s.document and x.block.table == s.block.table
+            and x.block.kind == "table-row"]
+    return any(lex.topics["award"].found(x.text) or re.search(r"weight|criteri|score", x.text, re.I) for x in rows[:3])

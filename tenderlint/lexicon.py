@@ -1,0 +1,81 @@
+"""The compiled vocabulary of rulesets/lexicon.yaml: topics (what a sentence is about) and cues (how)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from tenderlint.errors import ConfigError
+from tenderlint.resources import rulesets_dir
+
+
+@dataclass
+class Topic:
+    name: str
+    match: list[re.Pattern]
+    exclude: list[re.Pattern]
+    source: str  # the alternation of the match patterns, for {topic} in cues
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the topic is mentioned, leaving out mentions inside an excluded phrase."""
+        bad = [(m.start(), m.end()) for p in self.exclude for m in p.finditer(text)]
+        out = []
+        for p in self.match:
+            for m in p.finditer(text):
+                if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in bad):
+                    out.append((m.start(), m.end()))
+        return sorted(set(out))
+
+    def found(self, text: str) -> bool:
+        return bool(self.spans(text))
+
+
+class Lexicon:
+    def __init__(self, data: dict, origin: str):
+        self.origin = origin
+        try:
+            self.topics = {
+                name: Topic(
+                    name,
+                    [re.compile(p, re.I) for p in spec.get("match", [])],
+                    [re.compile(p, re.I) for p in spec.get("exclude", [])],
+                    "|".join(f"(?:{p})" for p in spec.get("match", [])),
+                )
+                for name, spec in data["topics"].items()
+            }
+            self._cues_raw: dict[str, list[str]] = dict(data["cues"])
+            self.cues = {k: [re.compile(p, re.I) for p in v if "{topic}" not in p] for k, v in self._cues_raw.items()}
+        except (KeyError, TypeError, re.error) as exc:
+            raise ConfigError(f"{origin}: bad lexicon ({exc})") from None
+        self._topic_cues: dict[tuple[str, str], list[re.Pattern]] = {}
+
+    def cue(self, name: str, text: str) -> bool:
+        return any(p.search(text) for p in self.cues.get(name, []))
+
+    def cue_spans(self, name: str, text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for p in self.cues.get(name, []) for m in p.finditer(text)]
+
+    def topic_cue(self, name: str, topic: str, text: str) -> bool:
+        """A cue template such as ``no ... {topic}`` applied to one topic."""
+        key = (name, topic)
+        if key not in self._topic_cues:
+            src = self.topics[topic].source
+            self._topic_cues[key] = [
+                re.compile(p.replace("{topic}", f"(?:{src})"), re.I) for p in self._cues_raw.get(name, [])
+                if "{topic}" in p
+            ]
+        return any(p.search(text) for p in self._topic_cues[key])
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    p = Path(path) if path else rulesets_dir() / "lexicon.yaml"
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{p}: cannot read the lexicon ({exc})") from None
+    return Lexicon(data, str(p))

@@ -1,0 +1,181 @@
+"""Plain dataclasses passed between the pipeline stages (extract -> nlp -> facts -> rules -> report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Block:
+    """One unit of text in reading order: a paragraph, heading, list item, table row or header line."""
+
+    text: str
+    kind: str  # paragraph | heading | list-item | table-row | header | footer
+    document: str
+    index: int  # paragraph index within the document (0-based, body blocks only)
+    page: int | None = None
+    end_page: int | None = None  # set when the block runs across a page break
+    number: str | None = None  # clause / list number ("3.2", "1.")
+    heading_path: tuple[str, ...] = ()
+    table: int | None = None
+    row: int | None = None
+    cells: tuple[str, ...] = ()
+    start: int = 0  # offset of the block in the document's full text
+    end: int = 0
+
+
+@dataclass
+class Document:
+    path: str  # relative to the tender (pack) root, or the file name
+    format: str  # pdf | docx | txt | html
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    sha256: str = ""
+    title: str | None = None
+
+
+@dataclass
+class InputError:
+    path: str
+    code: str
+    message: str
+
+
+@dataclass
+class Quantity:
+    kind: str  # MONEY | DURATION | PERCENT
+    value: float  # MONEY: amount; DURATION: months; PERCENT: percent
+    text: str
+    start: int  # offsets within the sentence
+    end: int
+    currency: str | None = None
+    per: str | None = None  # "year" for an annual amount
+    unit: str | None = None  # DURATION: day | week | month | year
+    parts: tuple[float, ...] = ()  # DURATION "3+1+1 years": (36, 12, 12)
+    count: int = 1  # "two further periods of 12 months": count 2, value 12
+
+
+@dataclass
+class Sentence:
+    text: str
+    block: Block
+    start: int  # offsets within the block text
+    end: int
+    quantities: list[Quantity] = field(default_factory=list)
+    cues: frozenset[str] = frozenset()
+
+    @property
+    def document(self) -> str:
+        return self.block.document
+
+
+@dataclass
+class Evidence:
+    text: str
+    document: str
+    page: int | None
+    paragraph: int | None
+    start: int | None
+    end: int | None
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> Evidence:
+        b = sentence.block
+        return cls(sentence.text, b.document, b.page, b.index, b.start + sentence.start, b.start + sentence.end)
+
+    def location(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "page": self.page,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Requirement:
+    """A demand found in the tender (a minimum turnover, a bond, N years of trading)."""
+
+    topic: str  # turnover | bond | trading | accounts
+    sentence: Sentence
+    amount: float | None = None  # money
+    percent: float | None = None
+    years: float | None = None
+    on_demand: bool = False
+    justified: bool = False  # reasons for a higher figure are stated
+    alternative: bool = False  # alternative evidence for newer organisations is accepted
+    audited: bool = False
+
+
+@dataclass
+class Facts:
+    currency: str | None = None
+    estimated_total_value: float | None = None
+    estimated_annual_value: float | None = None
+    initial_term_months: float | None = None
+    max_term_months: float | None = None
+    min_turnover: float | None = None
+    turnover_ratio: float | None = None
+    bond_percent: float | None = None
+    bond_amount: float | None = None
+    min_trading_years: float | None = None
+    social_value_weight_percent: float | None = None
+    regime: str | None = None
+    framework: bool | None = None
+    # extra facts (the contract allows added keys)
+    buyer_type: str | None = None
+    contract_nature: str | None = None
+    reserved: bool | None = None
+    award_criteria_stated: bool = False
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    requirements: list[Requirement] = field(default_factory=list)
+
+
+CONTRACT_FACTS = (
+    "currency",
+    "estimated_total_value",
+    "estimated_annual_value",
+    "initial_term_months",
+    "max_term_months",
+    "min_turnover",
+    "turnover_ratio",
+    "bond_percent",
+    "bond_amount",
+    "min_trading_years",
+    "social_value_weight_percent",
+    "regime",
+    "framework",
+)
+EXTRA_FACTS = ("buyer_type", "contract_nature", "reserved")
+
+
+@dataclass
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: str
+    recommendations: list[int]
+    message: str
+    evidence: Evidence
+    references: list[str]
+    suggestion: str | None
+    assessed: bool = True  # False when a needed fact was missing (SARIF kind "review")
+
+
+@dataclass
+class NotAssessed:
+    rule: str
+    reason: str
+
+
+@dataclass
+class TenderReport:
+    source: str
+    documents: list[Document]
+    errors: list[InputError]
+    facts: Facts
+    findings: list[Finding]
+    not_assessed: list[NotAssessed] = field(default_factory=list)

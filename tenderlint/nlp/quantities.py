@@ -1,0 +1,202 @@
+"""Find and normalise money, durations and percentages in tender text.
+
+Tenders write the same amount many ways (``£2.5m``, ``GBP 2,500,000``, ``two million pounds
+(£2,000,000)``) and the same term many ways (``36 months``, ``three (3) years``, ``3+1+1 years``).
+Rules compare numbers, so every form is reduced to one: money in currency units, durations in
+months, percentages as percent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenderlint.model import Quantity
+
+_UNITS = {
+    "zero": 0, "nil": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SUFFIX = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "million": 1_000_000,
+           "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1_000}
+_CURRENCY = {"£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
+             "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
+             "nok": "NOK", "dkk": "DKK", "sek": "SEK"}
+_MONTHS_PER = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "year": 12.0}
+
+_WORD_NUM = (
+    r"(?:(?:" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True)) + r")"
+    r"(?:[\s-]+(?:and\s+)?(?:" + "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + ["half", "a"],
+                                               key=len, reverse=True)) + r"))*)"
+)
+_DIGITS = r"(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
+
+_CUR_SYM = r"(?:Â?£|€|\$|\bGBP|\bEUR|\bUSD|\bNOK|\bDKK|\bSEK)"
+_CUR_WORD = r"(?:pounds?(?:\s+sterling)?|sterling|GBP|EUR|euros?|USD|NOK|DKK|SEK)"
+_SFX = r"(?:bn|billion|million|mil|mn|m|k|thousand)\b"
+_PER_YEAR = (r"(?:\s*(?:\(|,)?\s*(?:per\s+(?:annum|year|annual)|p\.?\s?a\.?(?![a-z])|a\s+year|each\s+year|"
+             r"every\s+year|annually|per\s+financial\s+year|pa\b)\)?)")
+
+MONEY_RE = re.compile(
+    rf"(?P<sym>{_CUR_SYM})\s?(?P<num>{_DIGITS})\s?(?P<sfx>{_SFX})?(?P<sym2>\s?(?:GBP|EUR))?(?P<per>{_PER_YEAR})?"
+    rf"|(?P<num2>{_DIGITS})\s?(?P<sfx2>{_SFX})?\s?(?P<cur2>{_CUR_WORD})\b(?P<per2>{_PER_YEAR})?"
+    rf"|(?P<wnum>{_WORD_NUM})\s+(?P<cur3>pounds?(?:\s+sterling)?|euros?)\b(?P<per3>{_PER_YEAR})?",
+    re.IGNORECASE,
+)
+
+PERCENT_RE = re.compile(rf"(?P<num>{_DIGITS}|{_WORD_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
+
+_UNIT_WORDS = r"(?:days?|weeks?|months?|years?|yrs?)"
+DURATION_RE = re.compile(
+    # 3+1+1 years, (2 + 1 + 1) years, 3 + 2 years
+    rf"(?P<plus>\(?\d+(?:\.\d+)?(?:\s*\+\s*\d+(?:\.\d+)?)+\)?)\s*(?:-\s*)?(?P<unit1>{_UNIT_WORDS})"
+    # three (3) years, 36 months, 18-month, twelve months, 2.5 years
+    rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?)\s*\))?(?:\s*-\s*|\s+)(?:further\s+|additional\s+|more\s+|full\s+|calendar\s+|financial\s+|consecutive\s+)?(?P<unit2>{_UNIT_WORDS})\b",
+    re.IGNORECASE,
+)
+# "two further periods of twelve months", "2 x 12 months", "up to two (2) additional periods of 12 months each"
+REPEAT_RE = re.compile(
+    rf"(?P<count>{_NUM})(?:\s*\(\s*\d+\s*\))?\s+(?:further\s+|additional\s+|optional\s+|separate\s+|subsequent\s+|extension\s+|consecutive\s+)*"
+    rf"(?:periods?|terms?|extensions?|occasions?|renewals?)\s+of\s+(?:up\s+to\s+)?(?:a\s+(?:further|maximum\s+of)\s+)?$"
+    rf"|(?P<count2>\d+)\s*[x×]\s*$",
+    re.IGNORECASE,
+)
+_ORDINAL_OR_DATE_AFTER = re.compile(r"^\s*(?:old|of\s+age|of\s+trading|of\s+experience|experience|olds?)\b", re.I)
+
+
+def words_to_number(text: str) -> float | None:
+    """``"two and a half million"`` -> 2500000; ``"twenty-four"`` -> 24; None if not a number."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
+    if not tokens:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for i, tok in enumerate(tokens):
+        if tok in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] == "half":
+            continue
+        if tok == "half":
+            current += 0.5 if (current == 0 or current >= 1) else 0
+            seen = True
+        elif tok in _UNITS:
+            current += _UNITS[tok]
+            seen = True
+        elif tok in _TENS:
+            current += _TENS[tok]
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    t = text.strip().replace("\u00a0", "").replace("\u202f", "")
+    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", t):
+        return float(t.replace(",", "").replace(" ", ""))
+    return words_to_number(t)
+
+
+def _currency(*parts: str | None) -> str | None:
+    for p in parts:
+        if p:
+            key = p.strip().lower().replace("â", "")
+            key = key.split()[0] if key.split() else key
+            if key in _CURRENCY:
+                return _CURRENCY[key]
+    return None
+
+
+def find_money(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in MONEY_RE.finditer(text):
+        g = m.groupdict()
+        if g["num"] is not None:
+            num, sfx, cur, per = g["num"], g["sfx"], _currency(g["sym"], g["sym2"]), g["per"]
+        elif g["num2"] is not None:
+            num, sfx, cur, per = g["num2"], g["sfx2"], _currency(g["cur2"]), g["per2"]
+        else:
+            num, sfx, cur, per = g["wnum"], None, _currency(g["cur3"]), g["per3"]
+        value = parse_number(num)
+        if value is None:
+            continue
+        if sfx:
+            value *= _SUFFIX[sfx.lower()]
+        out.append(Quantity("MONEY", value, m.group(0).strip(), m.start(), m.end(), currency=cur,
+                            per="year" if per else None))
+    return _merge_restated(out, text)
+
+
+def _merge_restated(found: list[Quantity], text: str) -> list[Quantity]:
+    """``two million pounds (£2,000,000)`` is one amount, not two."""
+    merged: list[Quantity] = []
+    for q in found:
+        if merged:
+            prev = merged[-1]
+            between = text[prev.end:q.start]
+            if re.fullmatch(r"\s*\(\s*", between) and abs(prev.value - q.value) < 0.5:
+                end = q.end + 1 if text[q.end:q.end + 1] == ")" else q.end
+                merged[-1] = Quantity("MONEY", q.value, text[prev.start:end], prev.start, end,
+                                      currency=q.currency or prev.currency, per=q.per or prev.per)
+                continue
+        merged.append(q)
+    return merged
+
+
+def find_percentages(text: str) -> list[Quantity]:
+    out = []
+    for m in PERCENT_RE.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            out.append(Quantity("PERCENT", value, m.group(0), m.start(), m.end(), unit="percent"))
+    return out
+
+
+def _unit(u: str) -> str:
+    u = u.lower().rstrip("s")
+    return {"yr": "year", "day": "day", "week": "week", "month": "month", "year": "year"}[u]
+
+
+def find_durations(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in DURATION_RE.finditer(text):
+        unit = _unit(m.group("unit1") or m.group("unit2"))
+        if _ORDINAL_OR_DATE_AFTER.match(text[m.end():]) and unit == "year" and "old" in text[m.end():m.end() + 6]:
+            continue  # "aged 16-25 years old"
+        if m.group("plus"):
+            nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("plus"))]
+            parts = tuple(round(n * _MONTHS_PER[unit], 2) for n in nums)
+            out.append(Quantity("DURATION", sum(parts), m.group(0), m.start(), m.end(), unit=unit, parts=parts))
+            continue
+        value = parse_number(m.group("paren")) if m.group("paren") else parse_number(m.group("num"))
+        if value is None:
+            continue
+        count = 1
+        rep = REPEAT_RE.search(text[max(0, m.start() - 80):m.start()])
+        if rep:
+            c = parse_number(rep.group("count") or rep.group("count2"))
+            if c and 1 < c <= 10:
+                count = int(c)
+        out.append(Quantity("DURATION", round(value * _MONTHS_PER[unit], 2), m.group(0), m.start(), m.end(), unit=unit,
+                            count=count))
+    return out
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in a sentence, in text order, money first where spans overlap."""
+    found = find_money(text)
+    taken = [(q.start, q.end) for q in found]
+    for q in find_percentages(text) + find_durations(text):
+        if not any(s < q.end and q.start < e for s, e in taken):
+            found.append(q)
+            taken.append((q.start, q.end))
+    return sorted(found, key=lambda q: q.start)

@@ -1,0 +1,47 @@
+"""The JSON output contract (../shared/contract/report.schema.json): keys may be added, never renamed."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tenderlint.model import CONTRACT_FACTS, EXTRA_FACTS, Finding, TenderReport
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "category": f.category,
+        "severity": f.severity,
+        "recommendations": f.recommendations,
+        "message": f.message,
+        "evidence": f.evidence.text,
+        "location": f.evidence.location(),
+        "references": f.references,
+        "suggestion": f.suggestion,
+        "assessed": f.assessed,
+    }
+
+
+def tender_dict(r: TenderReport) -> dict[str, Any]:
+    facts = {k: getattr(r.facts, k) for k in CONTRACT_FACTS + EXTRA_FACTS}
+    facts["evidence"] = {k: {"text": e.text, **e.location()} for k, e in sorted(r.facts.evidence.items())}
+    return {
+        "source": r.source,
+        "documents": [{"path": d.path, "format": d.format, "pages": d.pages, "sha256": d.sha256} for d in r.documents],
+        "errors": [{"path": e.path, "code": e.code, "message": e.message} for e in r.errors],
+        "facts": facts,
+        "findings": [finding_dict(f) for f in r.findings],
+        "not_assessed": [{"rule": n.rule, "reason": n.reason} for n in r.not_assessed],
+    }
+
+
+def report_dict(reports: list[TenderReport]) -> dict[str, Any]:
+    from tenderlint import __version__
+
+    return {"tenderlint_version": __version__, "tenders": [tender_dict(r) for r in reports]}
+
+
+def render_json(reports: list[TenderReport], **_: Any) -> str:
+    return json.dumps(report_dict(reports), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

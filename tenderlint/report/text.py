@@ -1,0 +1,74 @@
+"""Terminal report: grouped by tender, each finding with its quote and file:page."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from tenderlint.model import Facts, TenderReport
+from tenderlint.rules.format import money
+
+_MARK = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def _where(f) -> str:
+    ev = f.evidence
+    loc = ev.document
+    if ev.page:
+        loc += f":{ev.page}"
+    if ev.paragraph is not None and ev.paragraph >= 0:
+        loc += f" (paragraph {ev.paragraph + 1})"
+    return loc
+
+
+def _facts_line(facts: Facts) -> list[str]:
+    cur = facts.currency
+    parts = [
+        ("value", money(facts.estimated_total_value, cur) if facts.estimated_total_value is not None else None),
+        ("per year", money(facts.estimated_annual_value, cur) if facts.estimated_annual_value is not None else None),
+        ("term", f"{facts.initial_term_months:g} months" if facts.initial_term_months is not None else None),
+        ("max term", f"{facts.max_term_months:g} months" if facts.max_term_months is not None else None),
+        ("min turnover", money(facts.min_turnover, cur) if facts.min_turnover is not None else None),
+        ("turnover ratio", f"{facts.turnover_ratio:.1f}x" if facts.turnover_ratio is not None else None),
+        ("social value", f"{facts.social_value_weight_percent:g}%" if facts.social_value_weight_percent is not None
+         else None),
+        ("regime", facts.regime),
+        ("framework", "yes" if facts.framework else None),
+    ]
+    shown = [f"{k} {v}" for k, v in parts if v]
+    missing = [k for k, v in parts[:4] + parts[6:7] if v is None]
+    out = ["  facts: " + (", ".join(shown) if shown else "none found")]
+    if missing:
+        out.append("  not stated: " + ", ".join(missing))
+    return out
+
+
+def render_text(reports: list[TenderReport], **_: Any) -> str:
+    lines: list[str] = []
+    total = 0
+    for r in reports:
+        docs = ", ".join(d.path for d in r.documents) or "no readable documents"
+        lines.append(f"{r.source}  [{docs}]")
+        lines += _facts_line(r.facts)
+        for e in r.errors:
+            lines.append(f"  error[{e.code}] {e.path}: {e.message}")
+        for f in r.findings:
+            total += 1
+            recs = ", ".join(f"R{n}" for n in f.recommendations)
+            lines.append(f"  {_where(f)}: {_MARK[f.severity]} {f.rule} {f.name} [{f.category}; {recs}]")
+            lines += textwrap.wrap(f.message, 100, initial_indent="    ", subsequent_indent="    ")
+            lines += textwrap.wrap(f"“{f.evidence.text}”", 100, initial_indent="    > ", subsequent_indent="    > ")
+            if f.suggestion:
+                lines += textwrap.wrap("Instead: " + f.suggestion, 100, initial_indent="    ",
+                                       subsequent_indent="    ")
+            if f.references:
+                lines.append("    Law and guidance: " + "; ".join(f.references))
+        for n in r.not_assessed:
+            lines.append(f"  note: {n.rule} not assessed: {n.reason}")
+        if not r.findings and not r.errors:
+            lines.append("  no barriers found")
+        lines.append("")
+    errors = sum(len(r.errors) for r in reports)
+    lines.append(f"{total} finding{'s' if total != 1 else ''} in {len(reports)} tender{'s' if len(reports) != 1 else ''}"
+                 + (f", {errors} file{'s' if errors != 1 else ''} could not be read" if errors else ""))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,19 @@
+"""What every check kind shares: building a Finding from a rule and its evidence."""
+
+from __future__ import annotations
+
+from tenderlint.model import Evidence, Facts, Finding
+from tenderlint.rules.ruleset import Rule
+
+REGIME_NAMES = {"PCR2015": "Public Contracts Regulations 2015", "PA2023": "Procurement Act 2023",
+                "PSR": "Provider Selection Regime", None: "applicable regulations"}
+
+
+def finding(rule: Rule, facts: Facts, evidence: Evidence, message: str, severity: str | None = None,
+            assessed: bool = True, **fmt) -> Finding:
+    suggestion = rule.suggestion.format(**fmt) if "{" in rule.suggestion else rule.suggestion
+    return Finding(
+        rule=rule.id, name=rule.name, category=rule.category, severity=severity or rule.severity,
+        recommendations=list(rule.recommendations), message=message, evidence=evidence,
+        references=rule.refs(facts.regime), suggestion=" ".join(suggestion.split()), assessed=assessed,
+    )
