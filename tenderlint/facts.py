@@ -18,6 +18,7 @@ _TIMES_VALUE = re.compile(
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _AWARD_HEADING = re.compile(r"award|evaluat|criteri|weight|scor|assess", re.I)
 _OF_QUALITY = re.compile(r"\bof\s+(?:the\s+)?(?:total\s+)?(?:quality|technical)\b", re.I)
+_LESS_THAN = re.compile(r"\b(?:less|fewer|shorter)\s+than\s*$|\bunder\s*$|\bup\s+to\s*$|\bwithin\s+(?:the\s+)?(?:last\s+|past\s+)?$", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages|olds?|year-olds?)\s*$", re.I)
 
 
@@ -36,10 +37,12 @@ def extract_facts(sentences: list[Sentence], documents: list[Document], lex: Lex
 
 def _context(facts: Facts, sentences: list[Sentence], documents: list[Document], lex: Lexicon) -> None:
     texts = [s.text for s in sentences]
+    signal_texts = [t for t in texts if not lex.cue("not_applicable", t)]
     extra = [b.text for d in documents for b in d.blocks if b.kind in ("header", "footer")]
     extra += [d.title for d in documents if d.title]
     every = texts + extra
-    scores = {r: sum(1 for t in every if lex.cue(f"regime_{r.lower()}", t)) for r in ("PSR", "PA2023", "PCR2015")}
+    signals = signal_texts + extra
+    scores = {r: sum(1 for t in signals if lex.cue(f"regime_{r.lower()}", t)) for r in ("PSR", "PA2023", "PCR2015")}
     if scores["PSR"]:
         facts.regime = "PSR"
     elif scores["PA2023"] or scores["PCR2015"]:
@@ -260,7 +263,8 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
     if topic is None:
         return None
     years = [q for q in s.quantities if q.kind == "DURATION" and q.unit == "year" and 1 <= q.value / 12 <= 15
-             and not _AGED.search(s.text[:q.start]) and not lex.cue("experience", s.text[q.end:q.end + 25])]
+             and not _AGED.search(s.text[:q.start]) and not lex.cue("experience", s.text[q.end:q.end + 25])
+             and not _LESS_THAN.search(s.text[max(0, q.start - 25):q.start])]
     if not years or not lex.cue("bidder", s.text) and topic == "trading":
         return None
     if lex.topic_cue("negation", topic, s.text):
@@ -284,16 +288,25 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
 
 def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
     crit, sv, award = lex.topics["criterion"], lex.topics["social_value"], lex.topics["award"]
-    pairs: list[tuple[str, float, Sentence, bool]] = []  # (criterion, percent, sentence, is_sv)
+    # (group, criterion, percent, sentence, is_sv); a group is one table or one sentence
+    pairs: list[tuple[tuple, str, float, Sentence, bool]] = []
     for s in sentences:
         pct = [q for q in s.quantities if q.kind == "PERCENT"]
-        if not pct:
+        row = s.block.kind == "table-row"
+        marks = row and not pct and _marks_table(s, sentences)
+        if not pct and not marks:
             continue
         in_award = award.found(s.text) or any(_AWARD_HEADING.search(h) for h in s.block.heading_path) or (
-            s.block.kind == "table-row" and _table_is_award(s, sentences, lex))
-        if not in_award:
+            row and _table_is_award(s, sentences, lex))
+        if not in_award or lex.topics["bond"].found(s.text) or lex.topics["turnover"].found(s.text):
             continue
-        if lex.topics["bond"].found(s.text) or lex.topics["turnover"].found(s.text):
+        group = (s.document, "table", s.block.table) if row else (s.document, "sentence", s.block.index, s.start)
+        if row and len([c for c in s.block.cells if c]) >= 2:
+            value = _row_weight(s, pct)
+            label = " ".join(s.block.cells[:-1])
+            if value is not None and (crit.found(label) or sv.found(label)):
+                if not _of_itself(s.text, label, sv):
+                    pairs.append((group, label.lower()[:60], value, s, sv.found(label)))
             continue
         used: set[int] = set()
         for a, b in sorted(crit.spans(s.text) + sv.spans(s.text)):
@@ -302,28 +315,54 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
                 continue
             q = after[0]
             used.add(id(q))
+            if re.match(r"\s*of\s+(?:the\s+)?(?:social\s+value|community\s+benefits?)", s.text[q.end:]):
+                continue  # a split inside the social value marks, not a weight of the total
             is_sv = any(x <= a < y or a <= x < b for x, y in sv.spans(s.text))
-            pairs.append((s.text[a:b].lower(), q.value, s, is_sv))
-    names = {p[0] for p in pairs}
+            pairs.append((group, s.text[a:b].lower(), q.value, s, is_sv))
+    names = {p[1] for p in pairs}
     if len(pairs) < 2 or len(names) < 2:
         return
     facts.award_criteria_stated = True
-    quality = next((p[1] for p in pairs if re.search(r"quality|technical", p[0]) and not p[3]), None)
-    total, seen, ev = 0.0, set(), None
-    for name, value, s, is_sv in pairs:
-        if not is_sv or (s.text, value) in seen:
-            continue
-        seen.add((s.text, value))
-        if _OF_QUALITY.search(s.text) and quality and value <= 100:
-            value = value * quality / 100
-        total += value
-        ev = ev or s
-    facts.social_value_weight_percent = round(total, 2)
-    if ev is not None:
-        facts.evidence["social_value_weight_percent"] = Evidence.of(ev)
-    else:
-        first = next(p[2] for p in pairs)
-        facts.evidence["social_value_weight_percent"] = Evidence.of(first)
+    quality = next((p[2] for p in pairs if re.search(r"quality|technical", p[1]) and not p[4]), None)
+    groups: dict[tuple, list] = {}
+    for p in pairs:
+        groups.setdefault(p[0], []).append(p)
+    best, ev = 0.0, None
+    for members in groups.values():
+        total, first = 0.0, None
+        for _g, _name, value, s, is_sv in members:
+            if not is_sv:
+                continue
+            if _OF_QUALITY.search(s.text) and quality and value <= 100:
+                value = value * quality / 100
+            total += value
+            first = first or s
+        if first is not None and total > best:
+            best, ev = total, first
+    facts.social_value_weight_percent = round(best, 2)
+    facts.evidence["social_value_weight_percent"] = Evidence.of(ev or pairs[0][3])
+
+
+def _row_weight(s: Sentence, pct: list[Quantity]) -> float | None:
+    if pct:
+        return pct[-1].value
+    last = s.block.cells[-1].strip() if s.block.cells else ""
+    m = re.fullmatch(r"(\d{1,3}(?:\.\d+)?)\s*(?:marks?|points?)?", last, re.I)
+    return float(m.group(1)) if m and float(m.group(1)) <= 100 else None
+
+
+def _of_itself(text: str, label: str, sv) -> bool:
+    return False
+
+
+def _marks_table(s: Sentence, sentences: list[Sentence]) -> bool:
+    """A scoring table whose last column holds marks out of 100 rather than percentages."""
+    if not s.block.cells or not re.fullmatch(r"\d{1,3}(?:\.\d+)?", s.block.cells[-1].strip()):
+        return False
+    rows = [x for x in sentences if x.document == s.document and x.block.table == s.block.table
+            and x.block.kind == "table-row"]
+    header = rows[0].block.cells[-1] if rows and rows[0].block.cells else ""
+    return bool(re.search(r"mark|weight|point|%|score", header, re.I))
 
 
 def _table_is_award(s: Sentence, sentences: list[Sentence], lex: Lexicon) -> bool:
