@@ -54,8 +54,8 @@ def _context(facts: Facts, sentences: list[Sentence], documents: list[Document],
         facts.buyer_type = max(("central", "nhs", "council"), key=lambda k: (buyer[k], k == "central"))
     fw = lex.topics["framework"]
     titles = [d.title or "" for d in documents] + [s.text for s in sentences[:8] if s.block.kind == "heading"]
-    facts.framework = any(fw.found(t) or re.search(r"\bframework\b", t, re.I) for t in titles if t) or sum(
-        1 for t in texts if fw.found(t)) >= 2
+    facts.framework = any(fw.found(t) or re.search(r"\bframework\b", t, re.I) for t in titles if t) or any(
+        fw.found(t) for t in texts)
     works = sum(1 for t in texts if lex.topics["works"].found(t))
     facts.contract_nature = "works" if works >= 3 else "services"
     facts.reserved = any(lex.topics["reserved"].found(t) and re.search(r"mutual|regulation\s+77|section\s+33", t, re.I)
@@ -240,10 +240,17 @@ def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement
         return None
     if lex.topic_cue("negation", "bond", s.text) or "conditional" in s.cues:
         return None
-    if "demand" not in s.cues and not re.search(r"\b(?:will|would)\s+(?:be\s+)?(?:need|require|expect|ask)", s.text, re.I):
+    listed = (len(s.text.split()) <= 12 and any("demand" in x.cues for x in block_sents)
+              and (bool(s.quantities) or "on_demand" in s.cues))
+    if "demand" not in s.cues and not listed and not re.search(
+            r"\b(?:will|would)\s+(?:be\s+)?(?:need|require|expect|ask)", s.text, re.I):
         return None
-    if re.search(r"\bmay\b|\bcould\b|\bmight\b", s.text, re.I) and not re.search(r"\bmust\b|\bshall\b|\bwill\s+be\s+required\b", s.text, re.I):
+    before = s.text[:spans[0][0]]
+    if re.search(r"\b(?:may|could|might|can)\b", before, re.I) and not re.search(
+            r"\bmust\b|\bshall\b|\bwill\s+be\s+required\b", before, re.I):
         return None
+    if re.search(r"\b(?:for\s+example|such\s+as|e\.g\.?|for\s+instance)\s*,?\s*(?:\w+\s+){0,3}$", before, re.I):
+        return None  # a guarantee offered as one example of alternative evidence
     pct = [q for q in s.quantities if q.kind == "PERCENT"]
     money = [q for q in s.quantities if q.kind == "MONEY"]
     p = _nearest(pct, spans)
@@ -262,26 +269,45 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
             break
     if topic is None:
         return None
-    years = [q for q in s.quantities if q.kind == "DURATION" and q.unit == "year" and 1 <= q.value / 12 <= 15
+    years = _sets_of_accounts(s) if topic == "accounts" else []
+    years += [q for q in s.quantities if q.kind == "DURATION" and q.unit == "year" and 1 <= q.value / 12 <= 15
              and not _AGED.search(s.text[:q.start]) and not lex.cue("experience", s.text[q.end:q.end + 25])
              and not _LESS_THAN.search(s.text[max(0, q.start - 25):q.start])]
     if not years or not lex.cue("bidder", s.text) and topic == "trading":
         return None
     if lex.topic_cue("negation", topic, s.text):
         return None
-    if "demand" not in s.cues or "not_pass_fail" in s.cues:
+    q = _nearest(years, spans)
+    listed = topic == "accounts" and q.value / 12 > 3
+    if ("demand" not in s.cues and not listed) or "not_pass_fail" in s.cues:
         return None
     if re.search(r"\b(?:retain|retention|keep|kept|store|archive)\w*\b", s.text, re.I):
         return None
-    q = _nearest(years, spans)
     n = round(q.value / 12, 1)
     window = [x for x in sentences[max(0, i - 2):i + 4] if x.block.document == s.document]
     section = [x for x in sentences if x.block.heading_path == s.block.heading_path and x.block.document == s.document
                and s.block.heading_path]
-    alt = any("alternative" in x.cues for x in window + section)
+    finance = re.compile(r"accounts|trading|financial|turnover|new(?:er)?\s+organi[sz]ations?", re.I)
+    alt = any("alternative" in x.cues for x in window) or any(
+        "alternative" in x.cues and finance.search(x.text) for x in section)
     no_alt = any("no_alternative" in x.cues for x in window)
     return Requirement(topic, s, years=n, alternative=alt and not no_alt,
                        audited=bool(re.search(r"\baudited\b", s.text, re.I)))
+
+
+_SETS_RE = re.compile(
+    r"\b(?P<n>\d|one|two|three|four|five|six)\s+(?:\(\d\)\s+)?(?:most\s+recent\s+|previous\s+|last\s+|full\s+|consecutive\s+)?"
+    r"(?:sets?\s+of|years?['’]?s?)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:accounts|financial\s+statements)", re.I)
+
+
+def _sets_of_accounts(s: Sentence) -> list[Quantity]:
+    out = []
+    for m in _SETS_RE.finditer(s.text):
+        n = _WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else
+                                                 {"six": 6}.get(m.group("n").lower(), 0))
+        if n:
+            out.append(Quantity("DURATION", n * 12.0, m.group(0), m.start(), m.end(), unit="year"))
+    return out
 
 
 # --- social value ------------------------------------------------------------------------------
@@ -290,13 +316,17 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
     crit, sv, award = lex.topics["criterion"], lex.topics["social_value"], lex.topics["award"]
     # (group, criterion, percent, sentence, is_sv); a group is one table or one sentence
     pairs: list[tuple[tuple, str, float, Sentence, bool]] = []
+    last_award: tuple[str, int] = ("", -99)
     for s in sentences:
-        pct = [q for q in s.quantities if q.kind == "PERCENT"]
+        if award.found(s.text):
+            last_award = (s.document, s.block.index)
+        pct = [q for q in s.quantities if q.kind == "PERCENT"] or _bare_weights(s.text)
         row = s.block.kind == "table-row"
         marks = row and not pct and _marks_table(s, sentences)
         if not pct and not marks:
             continue
-        in_award = award.found(s.text) or any(_AWARD_HEADING.search(h) for h in s.block.heading_path) or (
+        near_award = last_award[0] == s.document and 0 <= s.block.index - last_award[1] <= 4
+        in_award = near_award or award.found(s.text) or any(_AWARD_HEADING.search(h) for h in s.block.heading_path) or (
             row and _table_is_award(s, sentences, lex))
         if not in_award or lex.topics["bond"].found(s.text) or lex.topics["turnover"].found(s.text):
             continue
@@ -310,17 +340,23 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
             continue
         used: set[int] = set()
         for a, b in sorted(crit.spans(s.text) + sv.spans(s.text)):
+            before = [q for q in pct if q.end <= a and a - q.end <= 3 and id(q) not in used]
             after = [q for q in pct if q.start >= b and q.start - b < 80 and id(q) not in used]
-            if not after:
+            if not before and not after:
                 continue
-            q = after[0]
+            q = before[-1] if before else after[0]
             used.add(id(q))
             if re.match(r"\s*of\s+(?:the\s+)?(?:social\s+value|community\s+benefits?)", s.text[q.end:]):
                 continue  # a split inside the social value marks, not a weight of the total
             is_sv = any(x <= a < y or a <= x < b for x, y in sv.spans(s.text))
             pairs.append((group, s.text[a:b].lower(), q.value, s, is_sv))
+        if 99 <= sum(q.value for q in pct) <= 101 and len(pct) >= 2 and sum(1 for p in pairs if p[3] is s) < 2:
+            pairs.append((group, "criteria", 0.0, s, False))
+            pairs.append((group, "criteria-total", 0.0, s, False))
     names = {p[1] for p in pairs}
-    if len(pairs) < 2 or len(names) < 2:
+    single_sv = len(pairs) == 1 and pairs[0][4] and re.search(r"weight", " ".join(
+        [pairs[0][3].text, *pairs[0][3].block.heading_path]), re.I)
+    if (len(pairs) < 2 or len(names) < 2) and not single_sv:
         return
     facts.award_criteria_stated = True
     quality = next((p[2] for p in pairs if re.search(r"quality|technical", p[1]) and not p[4]), None)
@@ -341,6 +377,15 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
             best, ev = total, first
     facts.social_value_weight_percent = round(best, 2)
     facts.evidence["social_value_weight_percent"] = Evidence.of(ev or pairs[0][3])
+
+
+_BARE_RE = re.compile(r"(?<=:)\s*(\d{1,3}(?:\.\d+)?)\s*(?=;|,|$)")
+
+
+def _bare_weights(text: str) -> list[Quantity]:
+    """``Quality: 70; Price: 30``: weights written without a percent sign, if they add up to 100."""
+    found = [Quantity("PERCENT", float(m.group(1)), m.group(1), m.start(1), m.end(1)) for m in _BARE_RE.finditer(text)]
+    return found if len(found) >= 2 and 99 <= sum(q.value for q in found) <= 101 else []
 
 
 def _row_weight(s: Sentence, pct: list[Quantity]) -> float | None:

@@ -65,7 +65,7 @@ def read_text(path: str, name: str, data: bytes, limits) -> Document:
 
 def _emit(builder: BlockBuilder, lines: list[str], page: int | None) -> None:
     text = " ".join(lines)
-    is_heading = len(lines) == 1 and len(text) < 90 and (
+    is_heading = len(lines) == 1 and len(text) < 90 and ":" not in text[:-1] and (
         _HEADING_RE.match(text) or (text[-1:] not in ".;:,)" and len(text.split()) <= 10 and text[:1].isupper()
                                     and not CLAUSE_NUMBER_RE.match(text)))
     builder.add(text, "heading" if is_heading else "paragraph", page=page)

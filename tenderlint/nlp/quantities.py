@@ -28,10 +28,13 @@ _CURRENCY = {"£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "sterli
              "nok": "NOK", "dkk": "DKK", "sek": "SEK"}
 _MONTHS_PER = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "year": 12.0}
 
+_NUM_WORDS = sorted([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "single")], key=len, reverse=True)
 _WORD_NUM = (
-    r"(?:(?:" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True)) + r")"
-    r"(?:[\s-]+(?:and\s+)?(?:" + "|".join(sorted(list(_UNITS) + list(_TENS) + list(_SCALES) + ["half", "a"],
-                                               key=len, reverse=True)) + r"))*)"
+    r"(?:\b(?:" + "|".join(_NUM_WORDS) + r")\b"
+    r"(?:[\s-]+(?:and\s+)?(?:a\s+half|" + "|".join(_NUM_WORDS + list(_SCALES)) + r")\b)*"
+    r"|\b(?:a|an|one)\s+(?:half|hundred|thousand|million|billion)\b"
+    r"(?:[\s-]+(?:and\s+)?(?:a\s+half|" + "|".join(_NUM_WORDS + list(_SCALES)) + r")\b)*"
+    r"|\b(?:a|an|single)\b)"
 )
 _DIGITS = r"(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
@@ -62,7 +65,7 @@ DURATION_RE = re.compile(
 # "two further periods of twelve months", "2 x 12 months", "up to two (2) additional periods of 12 months each"
 REPEAT_RE = re.compile(
     rf"(?P<count>{_NUM})(?:\s*\(\s*\d+\s*\))?\s+(?:further\s+|additional\s+|optional\s+|separate\s+|subsequent\s+|extension\s+|consecutive\s+)*"
-    rf"(?:periods?|terms?|extensions?|occasions?|renewals?)\s+of\s+(?:up\s+to\s+)?(?:a\s+(?:further|maximum\s+of)\s+)?$"
+    rf"(?:periods?|terms?|extensions?|occasions?|renewals?|options?\s+to\s+(?:extend|renew)(?:\s+(?:for|by))?)(?:,?\s*each)?\s+(?:of\s+)?(?:up\s+to\s+)?(?:a\s+(?:further|maximum\s+of)\s+)?$"
     rf"|(?P<count2>\d+)\s*[x×]\s*$",
     re.IGNORECASE,
 )
@@ -166,8 +169,15 @@ def _unit(u: str) -> str:
     return {"yr": "year", "day": "day", "week": "week", "month": "month", "year": "year"}[u]
 
 
+_LABELLED_RE = re.compile(r"\b(?:duration|period|term)\s+in\s+(?P<unit>days|weeks|months|years)\s*:\s*(?P<num>\d+(?:\.\d+)?)", re.I)
+
+
 def find_durations(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    for m in _LABELLED_RE.finditer(text):
+        unit = _unit(m.group("unit"))
+        out.append(Quantity("DURATION", round(float(m.group("num")) * _MONTHS_PER[unit], 2), m.group(0), m.start(),
+                            m.end(), unit=unit))
     for m in DURATION_RE.finditer(text):
         unit = _unit(m.group("unit1") or m.group("unit2"))
         if _ORDINAL_OR_DATE_AFTER.match(text[m.end():]) and unit == "year" and "old" in text[m.end():m.end() + 6]:
