@@ -12,7 +12,7 @@ from tenderlint.lexicon import load_lexicon
 from tenderlint.model import Document, TenderReport
 from tenderlint.nlp import analyse
 from tenderlint.rules import run_rules
-from tenderlint.rules.ruleset import Rule, Ruleset, default_ruleset, load_ruleset
+from tenderlint.rules.ruleset import Rule, default_ruleset, load_ruleset
 
 
 def selected_rules(config: Config) -> list[Rule]:

@@ -73,7 +73,7 @@ def evaluate(corpus: str | Path, categories: tuple[str, ...] = CORE, config: Con
     scores = {c: CategoryScore() for c in categories}
     right = total = 0
     mistakes: list[str] = []
-    for e, r in zip(entries, reports):
+    for e, r in zip(entries, reports, strict=True):
         raised = {f.category for f in r.findings}
         expected = set(e.get("expected") or [])
         for c in categories:

@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from tenderlint.errors import ReadError
-from tenderlint.extract.blocks import BlockBuilder, CLAUSE_NUMBER_RE
+from tenderlint.extract.blocks import CLAUSE_NUMBER_RE, BlockBuilder
 from tenderlint.model import Document
 
 _MARGIN = 0.09  # share of the page height at top and bottom where running heads live
@@ -224,7 +224,7 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
 
 
 def _line_pitch(lines: list[_Line]) -> float:
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 40]
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False) if 0 <= b.top - a.bottom < 40]
     heights = [ln.bottom - ln.top for ln in lines] or [10.0]
     base = statistics.median(heights)
     if not gaps:

@@ -40,30 +40,33 @@ def read_text(path: str, name: str, data: bytes, limits) -> Document:
         if chunk == "\f":
             page = (page or 1) + 1
             continue
-        para: list[str] = []
-
-        def flush() -> None:
-            if para:
-                _emit(builder, para, page)
-                para.clear()
-
-        for line in chunk.splitlines():
-            s = line.strip()
-            if not s:
-                flush()
-                continue
-            if "\t" in s and s.count("\t") >= 1 and not para:
-                cells = tuple(c.strip() for c in s.split("\t"))
-                builder.add(" | ".join(c for c in cells if c), "table-row", page=page, cells=cells)
-                continue
-            if para and (CLAUSE_NUMBER_RE.match(s) or s.startswith(("- ", "• ", "* "))):
-                flush()
-            para.append(s)
-        flush()
+        _chunk(builder, chunk, page)
     return doc
 
 
+def _chunk(builder: BlockBuilder, chunk: str, page: int | None) -> None:
+    """One page of text: paragraphs split at blank lines and clause numbers; tab-separated rows are tables."""
+    para: list[str] = []
+    for line in chunk.splitlines():
+        s = line.strip()
+        if not s:
+            _emit(builder, para, page)
+            para = []
+            continue
+        if "\t" in s and not para:
+            cells = tuple(c.strip() for c in s.split("\t"))
+            builder.add(" | ".join(c for c in cells if c), "table-row", page=page, cells=cells)
+            continue
+        if para and (CLAUSE_NUMBER_RE.match(s) or s.startswith(("- ", "• ", "* "))):
+            _emit(builder, para, page)
+            para = []
+        para.append(s)
+    _emit(builder, para, page)
+
+
 def _emit(builder: BlockBuilder, lines: list[str], page: int | None) -> None:
+    if not lines:
+        return
     text = " ".join(lines)
     is_heading = len(lines) == 1 and len(text) < 90 and ":" not in text[:-1] and (
         _HEADING_RE.match(text) or (text[-1:] not in ".;:,)" and len(text.split()) <= 10 and text[:1].isupper()
