@@ -317,17 +317,22 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
     # (group, criterion, percent, sentence, is_sv); a group is one table or one sentence
     pairs: list[tuple[tuple, str, float, Sentence, bool]] = []
     last_award: tuple[str, int] = ("", -99)
+    tables: dict[tuple, list[Sentence]] = {}
+    for x in sentences:
+        if x.block.kind == "table-row":
+            tables.setdefault((x.document, x.block.table), []).append(x)
     for s in sentences:
         if award.found(s.text):
             last_award = (s.document, s.block.index)
         pct = [q for q in s.quantities if q.kind == "PERCENT"] or _bare_weights(s.text)
         row = s.block.kind == "table-row"
-        marks = row and not pct and _marks_table(s, sentences)
+        rows = tables.get((s.document, s.block.table), []) if row else []
+        marks = row and not pct and _marks_table(s, rows)
         if not pct and not marks:
             continue
         near_award = last_award[0] == s.document and 0 <= s.block.index - last_award[1] <= 4
         in_award = near_award or award.found(s.text) or any(_AWARD_HEADING.search(h) for h in s.block.heading_path) or (
-            row and _table_is_award(s, sentences, lex))
+            row and _table_is_award(rows, lex))
         if not in_award or lex.topics["bond"].found(s.text) or lex.topics["turnover"].found(s.text):
             continue
         group = (s.document, "table", s.block.table) if row else (s.document, "sentence", s.block.index, s.start)
@@ -400,17 +405,13 @@ def _of_itself(text: str, label: str, sv) -> bool:
     return False
 
 
-def _marks_table(s: Sentence, sentences: list[Sentence]) -> bool:
+def _marks_table(s: Sentence, rows: list[Sentence]) -> bool:
     """A scoring table whose last column holds marks out of 100 rather than percentages."""
     if not s.block.cells or not re.fullmatch(r"\d{1,3}(?:\.\d+)?", s.block.cells[-1].strip()):
         return False
-    rows = [x for x in sentences if x.document == s.document and x.block.table == s.block.table
-            and x.block.kind == "table-row"]
     header = rows[0].block.cells[-1] if rows and rows[0].block.cells else ""
     return bool(re.search(r"mark|weight|point|%|score", header, re.I))
 
 
-def _table_is_award(s: Sentence, sentences: list[Sentence], lex: Lexicon) -> bool:
-    rows = [x for x in sentences if x.block.document == s.document and x.block.table == s.block.table
-            and x.block.kind == "table-row"]
+def _table_is_award(rows: list[Sentence], lex: Lexicon) -> bool:
     return any(lex.topics["award"].found(x.text) or re.search(r"weight|criteri|score", x.text, re.I) for x in rows[:3])
