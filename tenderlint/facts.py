@@ -340,8 +340,7 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
             value = _row_weight(s, pct)
             label = " ".join(s.block.cells[:-1])
             if value is not None and (crit.found(label) or sv.found(label)):
-                if not _of_itself(s.text, label, sv):
-                    pairs.append((group, label.lower()[:60], value, s, sv.found(label)))
+                pairs.append((group, label.lower()[:60], value, s, sv.found(label)))
             continue
         used: set[int] = set()
         for a, b in sorted(crit.spans(s.text) + sv.spans(s.text)):
@@ -399,10 +398,6 @@ def _row_weight(s: Sentence, pct: list[Quantity]) -> float | None:
     last = s.block.cells[-1].strip() if s.block.cells else ""
     m = re.fullmatch(r"(\d{1,3}(?:\.\d+)?)\s*(?:marks?|points?)?", last, re.I)
     return float(m.group(1)) if m and float(m.group(1)) <= 100 else None
-
-
-def _of_itself(text: str, label: str, sv) -> bool:
-    return False
 
 
 def _marks_table(s: Sentence, rows: list[Sentence]) -> bool:

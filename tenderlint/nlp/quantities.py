@@ -69,7 +69,7 @@ REPEAT_RE = re.compile(
     rf"|(?P<count2>\d+)\s*[x×]\s*$",
     re.IGNORECASE,
 )
-_ORDINAL_OR_DATE_AFTER = re.compile(r"^\s*(?:old|of\s+age|of\s+trading|of\s+experience|experience|olds?)\b", re.I)
+_YEARS_OLD = re.compile(r"^\s*olds?\b", re.I)
 
 
 def words_to_number(text: str) -> float | None:
@@ -180,7 +180,7 @@ def find_durations(text: str) -> list[Quantity]:
                             m.end(), unit=unit))
     for m in DURATION_RE.finditer(text):
         unit = _unit(m.group("unit1") or m.group("unit2"))
-        if _ORDINAL_OR_DATE_AFTER.match(text[m.end():]) and unit == "year" and "old" in text[m.end():m.end() + 6]:
+        if unit == "year" and _YEARS_OLD.match(text[m.end():]):
             continue  # "aged 16-25 years old"
         if m.group("plus"):
             nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("plus"))]
