@@ -45,7 +45,8 @@ NUMERIC_FACTS = (
     "social_value_weight_percent",
 )
 FACT_KEYS = NUMERIC_FACTS + ("regime", "framework")
-LABEL_KEYS = ("kind", "authority_type", "expected", "other_barriers", "facts", "notes")
+CATEGORIES = CORE + OTHER
+LABEL_KEYS = ("kind", "authority_type", "expected", "facts", "notes")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIXED_DATE = _dt.datetime(2024, 1, 15, 9, 0, 0, tzinfo=_dt.timezone.utc)
 ZIP_DATE = (2024, 1, 15, 9, 0, 0)
@@ -636,7 +637,7 @@ def _validate_labels(t: Tender, where: Path) -> None:
         raise SourceError(where, line, f"labels.kind must be one of {', '.join(KINDS)} (got {lab.get('kind')!r})")
     if lab.get("authority_type") not in AUTHORITY_TYPES:
         raise SourceError(where, line, f"labels.authority_type must be one of {', '.join(AUTHORITY_TYPES)} (got {lab.get('authority_type')!r})")
-    for key, allowed in (("expected", CORE), ("other_barriers", OTHER)):
+    for key, allowed in (("expected", CATEGORIES),):
         val = lab.get(key, [])
         if val is None:
             val = []
@@ -644,7 +645,7 @@ def _validate_labels(t: Tender, where: Path) -> None:
             raise SourceError(where, line, f"labels.{key} must be a list")
         for c in val:
             if c not in allowed:
-                hint = "a core category" if key == "expected" else "one of the other five categories"
+                hint = "a category"
                 raise SourceError(where, line, f"labels.{key}: {c!r} is not {hint} ({', '.join(allowed)})")
         if len(set(val)) != len(val):
             raise SourceError(where, line, f"labels.{key} lists a category twice")
@@ -807,7 +808,6 @@ def write_labels(tenders: list[Tender]) -> list[dict]:
             "kind": lab["kind"],
             "authority_type": lab["authority_type"],
             "expected": list(lab["expected"]),
-            "other_barriers": list(lab["other_barriers"]),
             "facts": facts,
             "notes": lab["notes"],
         })

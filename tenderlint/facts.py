@@ -58,8 +58,40 @@ def _context(facts: Facts, sentences: list[Sentence], documents: list[Document],
         fw.found(t) for t in texts)
     works = sum(1 for t in texts if lex.topics["works"].found(t))
     facts.contract_nature = "works" if works >= 3 else "services"
-    facts.reserved = any(lex.topics["reserved"].found(t) and re.search(r"mutual|regulation\s+77|section\s+33", t, re.I)
-                         for t in texts)
+    _reserved(facts, sentences, lex)
+    _cpv(facts, sentences)
+
+
+_RESERVED_LAW = re.compile(r"\bmutuals\b|\bservice\s+mutual|\bmutual\s+(?:organi[sz]ations?|bodies|providers?)\b|regulation\s+77|reg\.?\s*77|section\s+33|s\.\s?33\b|article\s+77", re.I)
+_NOT_RESERVED = re.compile(r"\b(?:not|no|consider\w*|whether|decided|instead|rather\s+than|if|could|may)\b", re.I)
+_CPV = re.compile(r"\b(\d{8})(?:-\d)?\b")
+
+
+def _reserved(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
+    """Reserved when a sentence says so outright; "considered" when the route is only discussed."""
+    topic = lex.topics["reserved"]
+    facts.reserved = False
+    for s in sentences:
+        if not _RESERVED_LAW.search(s.text):
+            continue
+        facts.reserved_considered = True
+        if topic.found(s.text) and not _NOT_RESERVED.search(s.text):
+            facts.reserved = True
+            facts.evidence.setdefault("reserved", Evidence.of(s))
+    if facts.reserved:
+        facts.reserved_considered = False
+
+
+def _cpv(facts: Facts, sentences: list[Sentence]) -> None:
+    """The main CPV code: the first code in the first sentence (or table row) that names CPV."""
+    for s in sentences:
+        if "CPV" not in s.text.upper():
+            continue
+        m = _CPV.search(s.text)
+        if m:
+            facts.cpv_main = m.group(1)
+            facts.evidence["cpv_main"] = Evidence.of(s)
+            return
 
 
 # --- value -------------------------------------------------------------------------------------

@@ -60,12 +60,15 @@ class Lexicon:
         return [(m.start(), m.end()) for p in self.cues.get(name, []) for m in p.finditer(text)]
 
     def topic_cue(self, name: str, topic: str, text: str) -> bool:
-        """A cue template such as ``no ... {topic}`` applied to one topic."""
-        key = (name, topic)
+        """A cue template such as ``no ... {topic}`` applied to one topic of the lexicon."""
+        return self.cue_with(name, self.topics[topic].source, text)
+
+    def cue_with(self, name: str, source: str, text: str) -> bool:
+        """A cue template applied to any topic pattern (a rule's own `patterns.match`)."""
+        key = (name, source)
         if key not in self._topic_cues:
-            src = self.topics[topic].source
             self._topic_cues[key] = [
-                re.compile(p.replace("{topic}", f"(?:{src})"), re.I) for p in self._cues_raw.get(name, [])
+                re.compile(p.replace("{topic}", f"(?:{source})"), re.I) for p in self._cues_raw.get(name, [])
                 if "{topic}" in p
             ]
         return any(p.search(text) for p in self._topic_cues[key])

@@ -128,6 +128,8 @@ class Facts:
     buyer_type: str | None = None
     contract_nature: str | None = None
     reserved: bool | None = None
+    reserved_considered: bool = False  # the tender mentions the reserved route (mutuals, reg. 77, s.33)
+    cpv_main: str | None = None  # the first CPV code stated
     award_criteria_stated: bool = False
     evidence: dict[str, Evidence] = field(default_factory=dict)
     requirements: list[Requirement] = field(default_factory=list)
@@ -148,7 +150,7 @@ CONTRACT_FACTS = (
     "regime",
     "framework",
 )
-EXTRA_FACTS = ("buyer_type", "contract_nature", "reserved")
+EXTRA_FACTS = ("buyer_type", "contract_nature", "reserved", "cpv_main")
 
 
 @dataclass

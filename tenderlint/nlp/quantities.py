@@ -26,7 +26,7 @@ _SUFFIX = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "milli
 _CURRENCY = {"£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
              "nok": "NOK", "dkk": "DKK", "sek": "SEK"}
-_MONTHS_PER = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "year": 12.0}
+MONTHS_PER = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "year": 12.0}
 
 _NUM_WORDS = sorted([w for w in list(_UNITS) + list(_TENS) if w not in ("a", "an", "single")], key=len, reverse=True)
 _WORD_NUM = (
@@ -176,7 +176,7 @@ def find_durations(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _LABELLED_RE.finditer(text):
         unit = _unit(m.group("unit"))
-        out.append(Quantity("DURATION", round(float(m.group("num")) * _MONTHS_PER[unit], 2), m.group(0), m.start(),
+        out.append(Quantity("DURATION", round(float(m.group("num")) * MONTHS_PER[unit], 2), m.group(0), m.start(),
                             m.end(), unit=unit))
     for m in DURATION_RE.finditer(text):
         unit = _unit(m.group("unit1") or m.group("unit2"))
@@ -184,7 +184,7 @@ def find_durations(text: str) -> list[Quantity]:
             continue  # "aged 16-25 years old"
         if m.group("plus"):
             nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("plus"))]
-            parts = tuple(round(n * _MONTHS_PER[unit], 2) for n in nums)
+            parts = tuple(round(n * MONTHS_PER[unit], 2) for n in nums)
             out.append(Quantity("DURATION", sum(parts), m.group(0), m.start(), m.end(), unit=unit, parts=parts))
             continue
         value = parse_number(m.group("paren")) if m.group("paren") else parse_number(m.group("num"))
@@ -196,7 +196,7 @@ def find_durations(text: str) -> list[Quantity]:
             c = parse_number(rep.group("count") or rep.group("count2"))
             if c and 1 < c <= 10:
                 count = int(c)
-        out.append(Quantity("DURATION", round(value * _MONTHS_PER[unit], 2), m.group(0), m.start(), m.end(), unit=unit,
+        out.append(Quantity("DURATION", round(value * MONTHS_PER[unit], 2), m.group(0), m.start(), m.end(), unit=unit,
                             count=count))
     return out
 

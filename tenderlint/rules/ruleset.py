@@ -35,6 +35,7 @@ class Rule:
     escalate: list[dict] = field(default_factory=list)
     skip_when: str | None = None
     thresholds: dict[str, Any] = field(default_factory=dict)
+    patterns: dict[str, Any] = field(default_factory=dict)
     origin: str = ""
 
     def refs(self, regime: str | None) -> list[str]:
@@ -65,7 +66,8 @@ def load_ruleset(path: str | Path) -> Ruleset:
         data = yaml.safe_load(raw)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{p}: cannot read the ruleset ({exc})") from None
-    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(e.path))
+    errors = sorted(jsonschema.Draft202012Validator(
+        _schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         e = errors[0]
         where = list(e.path)

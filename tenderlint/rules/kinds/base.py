@@ -9,6 +9,13 @@ REGIME_NAMES = {"PCR2015": "Public Contracts Regulations 2015", "PA2023": "Procu
                 "PSR": "Provider Selection Regime", None: "applicable regulations"}
 
 
+def regime_value(spec, regime: str | None, default):
+    """A per-regime setting: ``{PA2023: error, default: warning}`` or a plain value."""
+    if isinstance(spec, dict):
+        return spec.get(regime or "unknown", spec.get("default", default))
+    return spec if spec is not None else default
+
+
 def finding(rule: Rule, facts: Facts, evidence: Evidence, message: str, severity: str | None = None,
             assessed: bool = True, **fmt) -> Finding:
     suggestion = rule.suggestion.format(**fmt) if "{" in rule.suggestion else rule.suggestion

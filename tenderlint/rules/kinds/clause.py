@@ -1,0 +1,121 @@
+"""Kind `clause`: a clause that is a barrier by its own wording (consortia barred, cover at bid stage).
+
+The rule gives, as data, what the clause is about (`patterns.match`), what else it must say
+(`require`: each group must match), and its antipatterns: wording in the sentence (`unless`),
+in the same section (`unless_section`) or anywhere in the tender (`unless_tender`) that makes
+it acceptable. The lexicon's negation templates are applied with the rule's own topic, so "no
+consortium bids will be refused" and "consortium bids will not be barred" read the same way.
+An optional `quantity` condition compares a stated amount or period with a limit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tenderlint.lexicon import Topic, load_lexicon
+from tenderlint.model import Evidence, Facts, Finding, Quantity, Sentence
+from tenderlint.nlp.quantities import MONTHS_PER
+from tenderlint.rules.kinds.base import finding, regime_value
+from tenderlint.rules.ruleset import Rule
+
+
+@dataclass
+class _Compiled:
+    topic: Topic
+    require: list[list[re.Pattern]]
+    unless: list[re.Pattern]
+    unless_section: list[re.Pattern]
+    unless_tender: list[re.Pattern]
+
+
+_CACHE: dict[tuple[str, str], _Compiled] = {}
+
+
+def _compile(rule: Rule) -> _Compiled:
+    key = (rule.origin, rule.id)
+    if key not in _CACHE:
+        p = rule.patterns
+
+        def rx(items) -> list[re.Pattern]:
+            return [re.compile(x, re.I) for x in items or []]
+
+        groups = p.get("require") or []
+        if groups and isinstance(groups[0], str):
+            groups = [groups]
+        topic = Topic(rule.id, rx(p["match"]), rx(p.get("exclude")), "|".join(f"(?:{x})" for x in p["match"]))
+        _CACHE[key] = _Compiled(topic, [rx(g) for g in groups], rx(p.get("unless")), rx(p.get("unless_section")),
+                                rx(p.get("unless_tender")))
+    return _CACHE[key]
+
+
+def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
+    if facts.regime in rule.patterns.get("skip_regimes", []):
+        return []
+    c = _compile(rule)
+    lex = load_lexicon()
+    p = rule.patterns
+    hits = [s for s in sentences if c.topic.found(s.text)]
+    if not hits:
+        return []
+    if c.unless_tender and any(rx.search(s.text) for s in sentences for rx in c.unless_tender):
+        return []
+    skip_cues = set(p.get("skip_cues", []))
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for s in hits:
+        text = s.text
+        if text in seen or any(rx.search(text) for rx in c.unless):
+            continue
+        if not all(any(rx.search(text) for rx in group) for group in c.require):
+            continue
+        if p.get("demand") and "demand" not in s.cues:
+            continue
+        if skip_cues & s.cues:
+            continue
+        if p.get("negation", True) and lex.cue_with("negation", c.topic.source, text):
+            continue
+        q = _quantity(p.get("quantity"), s)
+        if p.get("quantity") and q is None:
+            continue
+        if c.unless_section and any(rx.search(x.text) for x in _section(s, sentences) for rx in c.unless_section):
+            continue
+        seen.add(text)
+        severity = regime_value(rule.severities, facts.regime, rule.severity)
+        fmt = {"quantity": q.text if q else "", "days": f"{_in_unit(q, 'day'):.0f}" if q else ""}
+        out.append(finding(rule, facts, Evidence.of(s), rule.message.format(**fmt), severity, **fmt))
+    return out
+
+
+def _section(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences under the same heading in the same document (or the same block without headings)."""
+    b = s.block
+    if not b.heading_path:
+        return [x for x in sentences if x.block is b]
+    return [x for x in sentences if x.block.document == b.document and x.block.heading_path == b.heading_path]
+
+
+def _in_unit(q: Quantity, unit: str) -> float:
+    return q.value / MONTHS_PER[unit]
+
+
+def _quantity(spec: dict | None, s: Sentence) -> Quantity | None:
+    """The first quantity of the spec's kind over its limit, preceded (within `window`) by `after`."""
+    if not spec:
+        return None
+    after = re.compile(spec["after"], re.I) if spec.get("after") else None
+    before_not = re.compile(spec["not_after"], re.I) if spec.get("not_after") else None
+    window = int(spec.get("window", 80))
+    for q in s.quantities:
+        if q.kind != spec["kind"]:
+            continue
+        value = _in_unit(q, spec["unit"]) if q.kind == "DURATION" else q.value
+        if "above" in spec and not value > float(spec["above"]) + 0.5 * (q.kind == "DURATION"):
+            continue
+        lead = s.text[max(0, q.start - window):q.start]
+        if after and not after.search(lead):
+            continue
+        if before_not and before_not.search(lead):
+            continue
+        return q
+    return None
