@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Iterable
+from typing import Any
+
+import yaml
 
 from tenderlint.config import Config
 from tenderlint.errors import ConfigError
@@ -15,10 +20,79 @@ from tenderlint.rules import run_rules
 from tenderlint.rules.ruleset import Rule, default_ruleset, load_ruleset
 
 
-def selected_rules(config: Config) -> list[Rule]:
+def all_rules(config: Config) -> list[Rule]:
+    """The default ruleset and any extra rulesets, with the configured severities and thresholds."""
     rules = list(default_ruleset().rules)
     for path in config.rulesets:
-        rules += load_ruleset(path).rules
+        extra = load_ruleset(path).rules
+        clash = {r.id for r in rules} & {r.id for r in extra}
+        if clash:
+            raise ConfigError(f"{path}: rule id {sorted(clash)[0]} is already defined by another ruleset")
+        rules += extra
+    by_key = {k.lower(): r for r in rules for k in (r.id, r.name)}
+    where = config.source or "command line"
+
+    def rule_for(key: str, what: str) -> Rule:
+        rule = by_key.get(key.lower())
+        if rule is None:
+            raise ConfigError(f"{where}: {what}: unknown rule '{key}' (use a rule id or name)")
+        return rule
+
+    overrides: dict[str, dict] = {}
+    for key, sev in config.severity.items():
+        overrides.setdefault(rule_for(key, "severity").id, {})["severity_override"] = sev
+    for key, values in config.thresholds.items():
+        rule = rule_for(key, "thresholds")
+        merged = overrides.setdefault(rule.id, {}).setdefault("thresholds", copy.deepcopy(rule.thresholds))
+        for path, value in values.items():
+            set_threshold(merged, rule, path, value, where)
+    return [dataclasses.replace(r, **overrides[r.id]) if r.id in overrides else r for r in rules]
+
+
+def set_threshold(thresholds: dict, rule: Rule, path: str, value: Any, where: str) -> None:
+    """Set `path` (dotted for nested values) in a copy of the rule's thresholds, keeping its type."""
+    parts = path.split(".")
+    node = thresholds
+    for i, part in enumerate(parts):
+        if not isinstance(node, dict) or part not in node:
+            known = ", ".join(_threshold_paths(rule.thresholds)) or "none"
+            raise ConfigError(f"{where}: thresholds.{rule.id}: unknown threshold '{path}' (known: {known})")
+        if i < len(parts) - 1:
+            node = node[part]
+    if isinstance(value, str):
+        try:
+            value = yaml.safe_load(value)
+        except yaml.YAMLError:
+            pass
+    old = node[parts[-1]]
+    if not (_is_number(old) or isinstance(old, dict)):
+        known = ", ".join(_threshold_paths(rule.thresholds)) or "none"
+        raise ConfigError(f"{where}: thresholds.{rule.id}: '{path}' is not a tunable threshold (known: {known})")
+    if isinstance(old, dict) and _is_number(value):
+        value = {k: value for k in old}  # one figure for every regime
+    elif _is_number(old) and not _is_number(value):
+        raise ConfigError(f"{where}: thresholds.{rule.id}.{path} must be a number (got {value!r})")
+    elif isinstance(old, dict) and not isinstance(value, dict):
+        raise ConfigError(f"{where}: thresholds.{rule.id}.{path} must be a number or a table (got {value!r})")
+    node[parts[-1]] = value
+
+
+def _threshold_paths(t: dict, prefix: str = "") -> list[str]:
+    out = []
+    for k, v in t.items():
+        if isinstance(v, dict) and not all(_is_number(x) for x in v.values()):
+            out += _threshold_paths(v, f"{prefix}{k}.")
+        elif _is_number(v) or isinstance(v, dict):
+            out.append(prefix + k)
+    return out
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def selected_rules(config: Config) -> list[Rule]:
+    rules = all_rules(config)
     known = {k.lower() for r in rules for k in _keys(r)}
     for sel in config.select + config.ignore:
         if sel.lower() not in known:

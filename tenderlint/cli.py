@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from tenderlint import __version__
 from tenderlint.api import lint, selected_rules
-from tenderlint.config import SEVERITIES, Config
+from tenderlint.config import SEVERITIES, Config, load_config, parse_assignments
 from tenderlint.errors import ConfigError
 from tenderlint.report import WRITERS
+from tenderlint.suppressions import apply_suppressions, load_suppressions, write_suppressions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -26,25 +28,80 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _config(config_path, isolated, fail_on, select, ignore, rulesets, severity, threshold, suppressions) -> Config:
+    """The file's settings (tenderlint.toml or [tool.tenderlint]) with the command-line flags on top."""
+    cfg = load_config(config_path, isolated=isolated)
+    if fail_on:
+        cfg.fail_on = fail_on
+    if select:
+        cfg.select = _split(select)
+    cfg.ignore = cfg.ignore + _split(ignore)
+    cfg.rulesets = cfg.rulesets + list(rulesets)
+    cli = "command line"
+    for rule, level in parse_assignments(list(severity), "--severity").items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"--severity {rule}={level}: the severity must be one of {', '.join(SEVERITIES)}")
+        cfg.severity[rule] = level
+    for key, value in parse_assignments(list(threshold), "--threshold").items():
+        rule, dot, path = key.partition(".")
+        if not dot or not path:
+            raise ConfigError(f"--threshold expects RULE.NAME=VALUE (got {key}={value!r})")
+        cfg.thresholds.setdefault(rule, {})[path] = value
+    if severity or threshold:
+        cfg.source = f"{cfg.source} and the {cli}" if cfg.source else cli
+    if suppressions:
+        cfg.suppressions = suppressions
+    return cfg
+
+
+def _config_options(f):
+    for opt in reversed([
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Settings file (default: the nearest tenderlint.toml or pyproject.toml [tool.tenderlint])."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--select", multiple=True, help="Only these rules (id, name, category or R9-R15). Repeatable."),
+        click.option("--ignore", multiple=True, help="Skip these rules (id, name, category or R9-R15). Repeatable."),
+        click.option("--ruleset", "rulesets", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="An extra ruleset YAML file. Repeatable."),
+        click.option("--severity", multiple=True, metavar="RULE=LEVEL",
+                     help="Set the severity of every finding of a rule (id or name). Repeatable."),
+        click.option("--threshold", multiple=True, metavar="RULE.NAME=VALUE",
+                     help="Override a rule threshold, e.g. TL104.min_months=48. Repeatable."),
+    ]):
+        f = opt(f)
+    return f
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="text", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
-@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["never"]), default="warning", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
-@click.option("--select", multiple=True, help="Only these rules (id, name, category or R9-R15). Repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules (id, name, category or R9-R15). Repeatable.")
-@click.option("--ruleset", "rulesets", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra ruleset YAML file. Repeatable.")
-def check(paths, fmt, output, fail_on, select, ignore, rulesets) -> None:
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["never"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@_config_options
+@click.option("--suppressions", type=click.Path(dir_okay=False),
+              help="A suppressions file of justified findings (see --write-suppressions).")
+@click.option("--write-suppressions", "write_supp", type=click.Path(dir_okay=False),
+              help="Add every current finding to this suppressions file, to be justified.")
+def check(paths, fmt, output, fail_on, config_path, isolated, select, ignore, rulesets, severity, threshold,
+          suppressions, write_supp) -> None:
     """Lint tenders: each PATH is a file (PDF, DOCX, TXT, HTML), a folder pack or a .zip pack."""
-    config = Config(fail_on=fail_on, select=_split(select), ignore=_split(ignore), rulesets=list(rulesets))
     try:
+        config = _config(config_path, isolated, fail_on, select, ignore, rulesets, severity, threshold, suppressions)
         reports = lint(paths, config)
+        stale = []
+        if config.suppressions and Path(config.suppressions).exists():
+            stale = apply_suppressions(reports, load_suppressions(config.suppressions))
+        elif config.suppressions and not write_supp:
+            raise ConfigError(f"{config.suppressions}: suppressions file not found")
+        if write_supp:
+            added = write_suppressions(write_supp, reports)
+            click.echo(f"tenderlint: wrote {added} new entr{'y' if added == 1 else 'ies'} to {write_supp}: "
+                       "fill in each justification", err=True)
     except ConfigError as exc:
         _fail(str(exc))
-    text = WRITERS[fmt](reports)
+    text = WRITERS[fmt](reports, stale=stale)
     if output:
         try:
             with open(output, "w", encoding="utf-8", newline="\n") as fh:
@@ -56,10 +113,13 @@ def check(paths, fmt, output, fail_on, select, ignore, rulesets) -> None:
     for r in reports:
         for e in r.errors:
             click.echo(f"tenderlint: {e.path}: {e.code}: {e.message}", err=True)
+    for s in stale:
+        click.echo(f"tenderlint: stale suppression {s.suppression.rule} {s.suppression.fingerprint}: {s.reason}",
+                   err=True)
     if any(r.errors for r in reports):
         sys.exit(EXIT_ERROR)
-    if fail_on != "never":
-        floor = SEVERITIES.index(fail_on)
+    if config.fail_on != "never":
+        floor = SEVERITIES.index(config.fail_on)
         if any(SEVERITIES.index(f.severity) >= floor for r in reports for f in r.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
@@ -87,12 +147,50 @@ def eval_cmd(corpus, verbose) -> None:
 
 
 @main.command("rules")
-def rules_cmd() -> None:
-    """List the rules: id, name, category, recommendations, severity."""
+@_config_options
+def rules_cmd(config_path, isolated, select, ignore, rulesets, severity, threshold) -> None:
+    """List the rules: id, name, category, recommendations, severity (as configured)."""
     try:
-        rules = selected_rules(Config())
+        config = _config(config_path, isolated, None, select, ignore, rulesets, severity, threshold, None)
+        rules = selected_rules(config)
     except ConfigError as exc:
         _fail(str(exc))
+    click.echo(f"{'id':<6} {'name':<36} {'category':<20} {'recs':<9} severity")
     for r in rules:
         recs = ",".join(f"R{n}" for n in r.recommendations)
-        click.echo(f"{r.id}  {r.name:<34} {r.category:<20} {recs:<8} {r.severity}")
+        click.echo(f"{r.id:<6} {r.name:<36} {r.category:<20} {recs:<9} {r.severity_override or r.severity}")
+
+
+@main.command("rule")
+@click.argument("rule_id")
+@click.option("--ruleset", "rulesets", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra ruleset YAML file. Repeatable.")
+def rule_cmd(rule_id, rulesets) -> None:
+    """Print a rule's page: what it flags, why, the law, examples, how to fix, options."""
+    from tenderlint.docs import rule_page
+    from tenderlint.rules.ruleset import default_ruleset, load_ruleset
+
+    try:
+        sets = [default_ruleset()] + [load_ruleset(p) for p in rulesets]
+    except ConfigError as exc:
+        _fail(str(exc))
+    for rs in sets:
+        for r in rs.rules:
+            if rule_id.lower() in (r.id.lower(), r.name.lower()):
+                click.echo(rule_page(r, rs), nl=False)
+                return
+    _fail(f"unknown rule '{rule_id}' (see `tenderlint rules`)")
+
+
+@main.command("docs")
+@click.argument("folder", type=click.Path(file_okay=False))
+def docs_cmd(folder) -> None:
+    """Write one Markdown page per rule, and an index, into FOLDER (the repository keeps them in docs/rules)."""
+    from tenderlint.docs import write_docs
+    from tenderlint.rules.ruleset import default_ruleset
+
+    try:
+        written = write_docs(Path(folder), default_ruleset())
+    except OSError as exc:
+        _fail(f"cannot write {folder}: {exc.strerror or exc}")
+    click.echo(f"wrote {len(written)} files to {folder}")

@@ -165,6 +165,26 @@ class Finding:
     references: list[str]
     suggestion: str | None
     assessed: bool = True  # False when a needed fact was missing (SARIF kind "review")
+    fingerprint: str = ""  # stable across re-runs and edits elsewhere in the tender (suppressions, SARIF)
+
+
+@dataclass
+class Suppression:
+    """A finding a commissioner has justified: matched by fingerprint (and tender, when given)."""
+
+    fingerprint: str
+    rule: str
+    justification: str
+    by: str = ""
+    date: str = ""
+    tender: str | None = None
+    evidence: str = ""
+
+
+@dataclass
+class SuppressedFinding:
+    finding: Finding
+    suppression: Suppression
 
 
 @dataclass
@@ -181,3 +201,4 @@ class TenderReport:
     facts: Facts
     findings: list[Finding]
     not_assessed: list[NotAssessed] = field(default_factory=list)
+    suppressed: list[SuppressedFinding] = field(default_factory=list)

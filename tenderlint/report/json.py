@@ -21,7 +21,13 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "references": f.references,
         "suggestion": f.suggestion,
         "assessed": f.assessed,
+        "fingerprint": f.fingerprint,
     }
+
+
+def suppression_dict(s) -> dict[str, Any]:
+    return {"fingerprint": s.fingerprint, "rule": s.rule, "justification": s.justification, "by": s.by,
+            "date": s.date, "tender": s.tender}
 
 
 def tender_dict(r: TenderReport) -> dict[str, Any]:
@@ -34,14 +40,16 @@ def tender_dict(r: TenderReport) -> dict[str, Any]:
         "facts": facts,
         "findings": [finding_dict(f) for f in r.findings],
         "not_assessed": [{"rule": n.rule, "reason": n.reason} for n in r.not_assessed],
+        "suppressed": [{**finding_dict(x.finding), "suppression": suppression_dict(x.suppression)} for x in r.suppressed],
     }
 
 
-def report_dict(reports: list[TenderReport]) -> dict[str, Any]:
+def report_dict(reports: list[TenderReport], stale: list | None = None) -> dict[str, Any]:
     from tenderlint import __version__
 
-    return {"tenderlint_version": __version__, "tenders": [tender_dict(r) for r in reports]}
+    return {"tenderlint_version": __version__, "tenders": [tender_dict(r) for r in reports],
+            "stale_suppressions": [{**suppression_dict(s.suppression), "reason": s.reason} for s in stale or []]}
 
 
-def render_json(reports: list[TenderReport], **_: Any) -> str:
-    return json.dumps(report_dict(reports), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+def render_json(reports: list[TenderReport], stale: list | None = None, **_: Any) -> str:
+    return json.dumps(report_dict(reports, stale), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

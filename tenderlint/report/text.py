@@ -43,7 +43,7 @@ def _facts_line(facts: Facts) -> list[str]:
     return out
 
 
-def render_text(reports: list[TenderReport], **_: Any) -> str:
+def render_text(reports: list[TenderReport], stale: list | None = None, **_: Any) -> str:
     lines: list[str] = []
     total = 0
     for r in reports:
@@ -63,12 +63,24 @@ def render_text(reports: list[TenderReport], **_: Any) -> str:
                                        subsequent_indent="    ")
             if f.references:
                 lines.append("    Law and guidance: " + "; ".join(f.references))
+        for x in r.suppressed:
+            f, sup = x.finding, x.suppression
+            who = ", ".join(v for v in (sup.by, sup.date) if v)
+            lines.append(f"  {_where(f)}: suppressed {f.rule} {f.name} [{f.category}]" + (f" ({who})" if who else ""))
+            lines += textwrap.wrap(f"Justified: {sup.justification}", 100, initial_indent="    ",
+                                   subsequent_indent="    ")
         for n in r.not_assessed:
             lines.append(f"  note: {n.rule} not assessed: {n.reason}")
         if not r.findings and not r.errors:
-            lines.append("  no barriers found")
+            lines.append("  no other barriers found" if r.suppressed else "  no barriers found")
         lines.append("")
+    for st in stale or []:
+        sup = st.suppression
+        lines.append(f"stale suppression {sup.rule} {sup.fingerprint}"
+                     + (f" ({sup.tender})" if sup.tender else "") + f": {st.reason}")
     errors = sum(len(r.errors) for r in reports)
+    suppressed = sum(len(r.suppressed) for r in reports)
     lines.append(f"{total} finding{'s' if total != 1 else ''} in {len(reports)} tender{'s' if len(reports) != 1 else ''}"
+                 + (f", {suppressed} suppressed" if suppressed else "")
                  + (f", {errors} file{'s' if errors != 1 else ''} could not be read" if errors else ""))
     return "\n".join(lines) + "\n"

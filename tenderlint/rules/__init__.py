@@ -5,6 +5,7 @@ from __future__ import annotations
 from tenderlint.model import Facts, Finding, NotAssessed, Sentence
 from tenderlint.rules.kinds import KINDS
 from tenderlint.rules.ruleset import Rule
+from tenderlint.suppressions import fingerprint
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -17,6 +18,10 @@ def run_rules(rules: list[Rule], facts: Facts, sentences: list[Sentence]) -> tup
         if isinstance(result, NotAssessed):
             not_assessed.append(result)
         else:
+            for f in result:
+                if rule.severity_override:
+                    f.severity = rule.severity_override
+                f.fingerprint = fingerprint(f)
             findings.extend(result)
     findings.sort(key=lambda f: (f.evidence.document, f.evidence.start or 0, f.rule))
     return findings, not_assessed

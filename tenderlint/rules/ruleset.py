@@ -28,6 +28,7 @@ class Rule:
     references: dict[str, list[str]]
     suggestion: str
     examples: dict[str, list[str]]
+    description: str = ""
     topic: str | None = None
     message: str = ""
     messages: dict[str, str] = field(default_factory=dict)
@@ -37,6 +38,7 @@ class Rule:
     thresholds: dict[str, Any] = field(default_factory=dict)
     patterns: dict[str, Any] = field(default_factory=dict)
     origin: str = ""
+    severity_override: str | None = None  # set by configuration: every finding of the rule gets it
 
     def refs(self, regime: str | None) -> list[str]:
         """The law of the detected regime; both PCR 2015 and the Procurement Act 2023 when unknown."""
@@ -53,6 +55,7 @@ class Ruleset:
     version: str
     rules: list[Rule]
     sha256: str
+    recommendations: dict[int, str] = field(default_factory=dict)
 
 
 def _schema() -> dict:
@@ -69,22 +72,32 @@ def load_ruleset(path: str | Path) -> Ruleset:
     errors = sorted(jsonschema.Draft202012Validator(
         _schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER).iter_errors(data), key=lambda e: list(e.path))
     if errors:
-        e = errors[0]
-        where = list(e.path)
-        rule = ""
-        if len(where) >= 2 and where[0] == "rules" and isinstance(where[1], int):
-            rid = (data["rules"][where[1]] or {}).get("id", f"#{where[1] + 1}") if isinstance(data["rules"][where[1]], dict) else f"#{where[1] + 1}"
-            rule = f" rule {rid},"
-            where = where[2:]
-        fieldname = ".".join(str(x) for x in where) or "(top level)"
-        raise ConfigError(f"{p}:{rule} field {fieldname}: {e.message}")
+        raise ConfigError(f"{p}: " + "; ".join(_describe(e, data) for e in errors[:5]))
     rules = [Rule(**r, origin=str(p)) for r in data["rules"]]
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:
             raise ConfigError(f"{p}: rule {r.id}, field id: duplicate rule id")
         seen.add(r.id)
-    return Ruleset(data["name"], str(data["version"]), rules, hashlib.sha256(raw).hexdigest())
+    recs = {int(k): str(v) for k, v in (data.get("recommendations") or {}).items()}
+    return Ruleset(data["name"], str(data["version"]), rules, hashlib.sha256(raw).hexdigest(), recs)
+
+
+def _describe(e: jsonschema.ValidationError, data: Any) -> str:
+    """One schema error as `rule TL101, field severity: message`."""
+    where = list(e.path)
+    rule = ""
+    if len(where) >= 2 and where[0] == "rules" and isinstance(where[1], int):
+        item = data["rules"][where[1]]
+        rid = item.get("id", f"#{where[1] + 1}") if isinstance(item, dict) else f"#{where[1] + 1}"
+        rule = f"rule {rid}, "
+        where = where[2:]
+    fieldname = ".".join(str(x) for x in where) or "(top level)"
+    if e.validator == "required" and isinstance(e.instance, dict):
+        missing = [k for k in e.validator_value if k not in e.instance]
+        if missing:
+            fieldname = ".".join(str(x) for x in [*where, missing[0]])
+    return f"{rule}field {fieldname}: {e.message}"
 
 
 @lru_cache(maxsize=1)

@@ -63,9 +63,10 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
     skip_cues = set(p.get("skip_cues", []))
     out: list[Finding] = []
     seen: set[str] = set()
+    blocks: set[int] = set()  # one finding per rule per paragraph: the first sentence that shows it
     for s in hits:
         text = s.text
-        if text in seen or any(rx.search(text) for rx in c.unless):
+        if text in seen or id(s.block) in blocks or any(rx.search(text) for rx in c.unless):
             continue
         if not all(any(rx.search(text) for rx in group) for group in c.require):
             continue
@@ -81,6 +82,7 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
         if c.unless_section and any(rx.search(x.text) for x in _section(s, sentences) for rx in c.unless_section):
             continue
         seen.add(text)
+        blocks.add(id(s.block))
         severity = regime_value(rule.severities, facts.regime, rule.severity)
         fmt = {"quantity": q.text if q else "", "days": f"{_in_unit(q, 'day'):.0f}" if q else ""}
         out.append(finding(rule, facts, Evidence.of(s), rule.message.format(**fmt), severity, **fmt))
@@ -107,7 +109,7 @@ def _quantity(spec: dict | None, s: Sentence) -> Quantity | None:
     before_not = re.compile(spec["not_after"], re.I) if spec.get("not_after") else None
     window = int(spec.get("window", 80))
     for q in s.quantities:
-        if q.kind != spec["kind"]:
+        if q.kind != spec["kind"] or (spec.get("units") and q.unit not in spec["units"]):
             continue
         value = _in_unit(q, spec["unit"]) if q.kind == "DURATION" else q.value
         if "above" in spec and not value > float(spec["above"]) + 0.5 * (q.kind == "DURATION"):

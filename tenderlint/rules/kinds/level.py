@@ -16,11 +16,11 @@ from tenderlint.rules.format import money
 from tenderlint.rules.kinds.base import finding
 from tenderlint.rules.ruleset import Rule
 
-_CACHE: dict[tuple[str, str], list[tuple[str, str, re.Pattern, float]]] = {}
+_CACHE: dict[tuple[str, str, str], list[tuple[str, str, re.Pattern, float]]] = {}
 
 
 def _items(rule: Rule) -> list[tuple[str, str, re.Pattern, float]]:
-    key = (rule.origin, rule.id)
+    key = (rule.origin, rule.id, repr(rule.thresholds["items"]))  # thresholds may be overridden by config
     if key not in _CACHE:
         _CACHE[key] = [(name, spec.get("label", name.replace("_", " ")),
                         re.compile("|".join(f"(?:{p})" for p in spec["match"]), re.I), float(spec["max"]))
