@@ -79,7 +79,7 @@ def load_config(path: Path | None = None, *, isolated: bool = False, start: Path
 
 def config_from_dict(data: dict, where: str, base: Path | None = None) -> Config:
     cfg = Config(source=where)
-    for key, value in data.items():
+    for key in data:
         if key not in _KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(_KEYS))})")
     if "fail-on" in data:

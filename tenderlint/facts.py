@@ -19,6 +19,9 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _AWARD_HEADING = re.compile(r"award|evaluat|criteri|weight|scor|assess", re.I)
 _OF_QUALITY = re.compile(r"\bof\s+(?:the\s+)?(?:total\s+)?(?:quality|technical)\b", re.I)
 _LESS_THAN = re.compile(r"\b(?:less|fewer|shorter)\s+than\s*$|\bunder\s*$|\bup\s+to\s*$|\bwithin\s+(?:the\s+)?(?:last\s+|past\s+)?$", re.I)
+_QUESTION = re.compile(r"\s*(?:\d+(?:\.\d+)*\s+)?(?:will|would|can|could|does|do|is|are|has|have|did|should)\b", re.I)
+_PROVIDED = re.compile(r"\b(?:provide[ds]?|submit(?:s|ted)?|suppl(?:y|ied|ies)|upload(?:s|ed)?|require[ds]?|request(?:s|ed)?|"
+                       r"enclose[ds]?|attach(?:es|ed)?|produce[ds]?|forward(?:s|ed)?|send|sent|include[ds]?)\b", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages|olds?|year-olds?)\s*$", re.I)
 
 
@@ -283,6 +286,8 @@ def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement
         return None
     if re.search(r"\b(?:for\s+example|such\s+as|e\.g\.?|for\s+instance)\s*,?\s*(?:\w+\s+){0,3}$", before, re.I):
         return None  # a guarantee offered as one example of alternative evidence
+    if _QUESTION.match(s.text) and s.text.rstrip().endswith("?"):
+        return None  # a form question ("Will the bidder provide a guarantee?"), not a demand
     pct = [q for q in s.quantities if q.kind == "PERCENT"]
     money = [q for q in s.quantities if q.kind == "MONEY"]
     p = _nearest(pct, spans)
@@ -311,6 +316,8 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
         return None
     q = _nearest(years, spans)
     listed = topic == "accounts" and q.value / 12 > 3
+    if topic == "accounts" and not listed and not lex.cue("bidder", s.text) and not _PROVIDED.search(s.text):
+        return None  # accounts described ("statements shall be weighted"), not demanded of bidders
     if ("demand" not in s.cues and not listed) or "not_pass_fail" in s.cues:
         return None
     if re.search(r"\b(?:retain|retention|keep|kept|store|archive)\w*\b", s.text, re.I):
@@ -386,7 +393,8 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
                 continue  # a split inside the social value marks, not a weight of the total
             is_sv = any(x <= a < y or a <= x < b for x, y in sv.spans(s.text))
             pairs.append((group, s.text[a:b].lower(), q.value, s, is_sv))
-        if 99 <= sum(q.value for q in pct) <= 101 and len(pct) >= 2 and sum(1 for p in pairs if p[3] is s) < 2:
+        if (99 <= sum(q.value for q in pct) <= 101 and len(pct) >= 2 and sum(1 for p in pairs if p[3] is s) < 2
+                and (crit.found(s.text) or sv.found(s.text)) and not lex.topics["accounts"].found(s.text)):
             pairs.append((group, "criteria", 0.0, s, False))
             pairs.append((group, "criteria-total", 0.0, s, False))
     names = {p[1] for p in pairs}

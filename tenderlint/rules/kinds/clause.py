@@ -27,6 +27,7 @@ class _Compiled:
     unless: list[re.Pattern]
     unless_section: list[re.Pattern]
     unless_tender: list[re.Pattern]
+    demand_also: list[re.Pattern]  # wording that counts as a demand for this rule (a bare "Registered on ...")
 
 
 _CACHE: dict[tuple[str, str], _Compiled] = {}
@@ -44,8 +45,9 @@ def _compile(rule: Rule) -> _Compiled:
         if groups and isinstance(groups[0], str):
             groups = [groups]
         topic = Topic(rule.id, rx(p["match"]), rx(p.get("exclude")), "|".join(f"(?:{x})" for x in p["match"]))
+        demand = p.get("demand")
         _CACHE[key] = _Compiled(topic, [rx(g) for g in groups], rx(p.get("unless")), rx(p.get("unless_section")),
-                                rx(p.get("unless_tender")))
+                                rx(p.get("unless_tender")), rx(demand if isinstance(demand, list) else []))
     return _CACHE[key]
 
 
@@ -64,13 +66,19 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
     out: list[Finding] = []
     seen: set[str] = set()
     blocks: set[int] = set()  # one finding per rule per paragraph: the first sentence that shows it
+    index = {id(x): i for i, x in enumerate(sentences)}
     for s in hits:
         text = s.text
-        if text in seen or id(s.block) in blocks or any(rx.search(text) for rx in c.unless):
+        if text in seen or id(s.block) in blocks:
             continue
-        if not all(any(rx.search(text) for rx in group) for group in c.require):
+        lead = _lead_in(s, sentences, index)
+        context = f"{lead.text} {text}" if lead else text
+        if any(rx.search(context) for rx in c.unless):
             continue
-        if p.get("demand") and "demand" not in s.cues:
+        if not all(any(rx.search(context) for rx in group) for group in c.require):
+            continue
+        demand = "demand" in s.cues or bool(lead and "demand" in lead.cues)
+        if p.get("demand") and not demand and not any(rx.search(text) for rx in c.demand_also):
             continue
         if skip_cues & s.cues:
             continue
@@ -87,6 +95,17 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
         fmt = {"quantity": q.text if q else "", "days": f"{_in_unit(q, 'day'):.0f}" if q else ""}
         out.append(finding(rule, facts, Evidence.of(s), rule.message.format(**fmt), severity, **fmt))
     return out
+
+
+def _lead_in(s: Sentence, sentences: list[Sentence], index: dict[int, int]) -> Sentence | None:
+    """The sentence introducing a list ("... the following documentation:") that `s` is an item of."""
+    i = index.get(id(s), 0)
+    if i == 0:
+        return None
+    prev = sentences[i - 1]
+    if prev.document == s.document and prev.text.rstrip().endswith(":"):
+        return prev
+    return None
 
 
 def _section(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
