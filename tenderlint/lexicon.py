@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +19,7 @@ class Topic:
     match: list[re.Pattern]
     exclude: list[re.Pattern]
     source: str  # the alternation of the match patterns, for {topic} in cues
+    _quick: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the topic is mentioned, leaving out mentions inside an excluded phrase."""
@@ -31,7 +32,15 @@ class Topic:
         return sorted(set(out))
 
     def found(self, text: str) -> bool:
+        if not self._any.search(text):  # most sentences mention no topic: one search rules them out
+            return False
         return bool(self.spans(text))
+
+    @property
+    def _any(self) -> re.Pattern:
+        if self._quick is None:
+            self._quick = re.compile(self.source, re.I) if self.source else re.compile(r"(?!)")
+        return self._quick
 
 
 class Lexicon:
@@ -49,12 +58,15 @@ class Lexicon:
             }
             self._cues_raw: dict[str, list[str]] = dict(data["cues"])
             self.cues = {k: [re.compile(p, re.I) for p in v if "{topic}" not in p] for k, v in self._cues_raw.items()}
+            self._cue_any = {k: re.compile("|".join(f"(?:{p})" for p in v if "{topic}" not in p) or r"(?!)", re.I)
+                             for k, v in self._cues_raw.items()}
         except (KeyError, TypeError, re.error) as exc:
             raise ConfigError(f"{origin}: bad lexicon ({exc})") from None
         self._topic_cues: dict[tuple[str, str], list[re.Pattern]] = {}
 
     def cue(self, name: str, text: str) -> bool:
-        return any(p.search(text) for p in self.cues.get(name, []))
+        rx = self._cue_any.get(name)
+        return bool(rx and rx.search(text))
 
     def cue_spans(self, name: str, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for p in self.cues.get(name, []) for m in p.finditer(text)]

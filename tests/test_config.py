@@ -113,3 +113,19 @@ def test_rules_listing_shows_configured_severity(tmp_path, monkeypatch):
     rows = [line.split() for line in res.output.splitlines()[1:]]
     assert [r[0] for r in rows] == ["TL119", "TL120"]
     assert rows[1][-1] == "warning"
+
+
+def test_the_readme_example_settings_are_valid(tmp_path, monkeypatch):
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n# tenderlint.toml\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "our-local-rules.yaml").write_text("version: '1'\nname: empty\nrules: []\n", encoding="utf-8")
+    (tmp_path / "tenderlint-suppressions.yaml").write_text("suppressions: []\n", encoding="utf-8")
+    (tmp_path / "tenderlint.toml").write_text(block, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = run("check", WESTSHIRE, "--format", "json")
+    assert res.exit_code == 0, res.output  # fail-on = "error" and no error-level finding here
+    assert "TL120" not in findings(res)
