@@ -17,8 +17,9 @@ _TIMES_VALUE = re.compile(
     r"(?:estimated\s+)?(?:annual\s+)?(?:contract|lot|framework)?\s*(?:value|price)", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _AWARD_HEADING = re.compile(r"award|evaluat|criteri|weight|scor|assess", re.I)
-_OF_QUALITY = re.compile(r"\bof\s+(?:the\s+)?(?:total\s+)?(?:quality|technical)\b", re.I)
+_OF_QUALITY = re.compile(r"\bof\s+(?:the\s+)?(?:total\s+|available\s+|overall\s+)?(?:quality|technical)\b", re.I)
 _LESS_THAN = re.compile(r"\b(?:less|fewer|shorter)\s+than\s*$|\bunder\s*$|\bup\s+to\s*$|\bwithin\s+(?:the\s+)?(?:last\s+|past\s+)?$", re.I)
+_EXT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:\w+\s+)?(?:extensions?|renewals?|extension\s+(?:options?|periods?))\b", re.I)
 _QUESTION = re.compile(r"\s*(?:\d+(?:\.\d+)*\s+)?(?:will|would|can|could|does|do|is|are|has|have|did|should)\b", re.I)
 _PROVIDED = re.compile(r"\b(?:provide[ds]?|submit(?:s|ted)?|suppl(?:y|ied|ies)|upload(?:s|ed)?|require[ds]?|request(?:s|ed)?|"
                        r"enclose[ds]?|attach(?:es|ed)?|produce[ds]?|forward(?:s|ed)?|send|sent|include[ds]?)\b", re.I)
@@ -59,8 +60,12 @@ def _context(facts: Facts, sentences: list[Sentence], documents: list[Document],
     titles = [d.title or "" for d in documents] + [s.text for s in sentences[:8] if s.block.kind == "heading"]
     facts.framework = any(fw.found(t) or re.search(r"\bframework\b", t, re.I) for t in titles if t) or any(
         fw.found(t) for t in texts)
+    # a long tender needs repeated signals; a short notice or clause is judged by what it says
+    need = max(1, min(3, len(texts) // 50))
     works = sum(1 for t in texts if lex.topics["works"].found(t))
-    facts.contract_nature = "works" if works >= 3 else "services"
+    head = [d.title or "" for d in documents] + texts[:10]
+    goods = any(lex.topics["goods"].found(t) for t in head)
+    facts.contract_nature = "works" if works >= need else ("goods" if goods else "services")
     _reserved(facts, sentences, lex)
     _cpv(facts, sentences)
 
@@ -106,8 +111,12 @@ def _values(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
         money = [q for q in s.quantities if q.kind == "MONEY"]
         if not money or not value.found(s.text):
             continue
-        if lex.topics["turnover"].found(s.text):
-            continue
+        turnover = lex.topics["turnover"].spans(s.text)
+        if turnover:  # the sentence also demands a turnover: keep only the amounts next to the value words
+            money = [q for q in money if _nearest([q], value.spans(s.text)) and _distance(q, value.spans(s.text))
+                     < _distance(q, turnover)]
+            if not money:
+                continue
         top = max(money, key=lambda q: q.value)
         annual = top.per == "year" or (annual_t.found(s.text) and not whole_t.found(s.text))
         if annual and facts.estimated_annual_value is None:
@@ -122,6 +131,10 @@ def _values(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
             facts.estimated_total_value = top.value
             facts.evidence["estimated_total_value"] = Evidence.of(s)
             facts.currency = facts.currency or top.currency
+
+
+def _distance(q: Quantity, spans: list[tuple[int, int]]) -> int:
+    return min((q.start - b if q.start >= b else a - q.end + 15) for a, b in spans) if spans else 10**6
 
 
 def _derive_values(facts: Facts) -> None:
@@ -155,12 +168,17 @@ def _terms(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
                 explicit_max = max(q.value for q in near)
         initial, ext = None, 0.0
         for q in durs:
-            if q.parts:
-                initial = initial if initial is not None else q.parts[0]
+            is_ext = q.start >= first_ext or bool(_EXT_AFTER.match(s.text[q.end:]))
+            if q.parts and (initial is None and not is_ext):
+                initial = q.parts[0]
                 ext += sum(q.parts[1:])
-            elif q.start < first_ext and initial is None and q.value != explicit_max:
+            elif q.parts and initial is not None and q.parts[0] and abs(q.parts[0] - initial) < 0.01:
+                ext = max(ext, sum(q.parts[1:]))  # "(3+1+1 years)" restating the term just described
+            elif q.parts:
+                ext += sum(q.parts)  # "with possible 1+1 year extension", "+1,+1": all extension
+            elif not is_ext and initial is None and q.value != explicit_max:
                 initial = q.value
-            elif q.start >= first_ext and q.value != explicit_max:
+            elif is_ext and q.value != explicit_max:
                 ext += q.value * q.count
         if initial is None and explicit_max is None:
             if ext:
@@ -266,7 +284,8 @@ def _turnover(s: Sentence, block_sents: list[Sentence], facts: Facts, lex: Lexic
         return None
     if "demand" not in s.cues:
         return None
-    return Requirement("turnover", s, amount=amount, justified="justified" in s.cues)
+    justified = "justified" in s.cues or any("justified" in x.cues for x in block_sents if x is not s)
+    return Requirement("turnover", s, amount=amount, justified=justified)
 
 
 def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement | None:
@@ -307,7 +326,7 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
     if topic is None:
         return None
     years = _sets_of_accounts(s) if topic == "accounts" else []
-    years += [q for q in s.quantities if q.kind == "DURATION" and q.unit == "year" and 1 <= q.value / 12 <= 15
+    years += [q for q in s.quantities if q.kind == "DURATION" and q.unit in ("year", "month") and 1 <= q.value / 12 <= 15
              and not _AGED.search(s.text[:q.start]) and not lex.cue("experience", s.text[q.end:q.end + 25])
              and not _LESS_THAN.search(s.text[max(0, q.start - 25):q.start])]
     if not years or not lex.cue("bidder", s.text) and topic == "trading":
@@ -381,14 +400,7 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
             if value is not None and (crit.found(label) or sv.found(label)):
                 pairs.append((group, label.lower()[:60], value, s, sv.found(label)))
             continue
-        used: set[int] = set()
-        for a, b in sorted(crit.spans(s.text) + sv.spans(s.text)):
-            before = [q for q in pct if q.end <= a and a - q.end <= 3 and id(q) not in used]
-            after = [q for q in pct if q.start >= b and q.start - b < 80 and id(q) not in used]
-            if not before and not after:
-                continue
-            q = before[-1] if before else after[0]
-            used.add(id(q))
+        for (a, b), q in _pair_weights(s.text, sorted(set(crit.spans(s.text) + sv.spans(s.text))), pct):
             if re.match(r"\s*of\s+(?:the\s+)?(?:social\s+value|community\s+benefits?)", s.text[q.end:]):
                 continue  # a split inside the social value marks, not a weight of the total
             is_sv = any(x <= a < y or a <= x < b for x, y in sv.spans(s.text))
@@ -421,6 +433,29 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
             best, ev = total, first
     facts.social_value_weight_percent = round(best, 2)
     facts.evidence["social_value_weight_percent"] = Evidence.of(ev or pairs[0][3])
+
+
+_BETWEEN_AFTER = re.compile(r"^\s*(?:on|for|to|-|–)?\s*$", re.I)
+_REFERENCE = re.compile(r"\bof\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
+def _pair_weights(text: str, spans: list[tuple[int, int]], pct: list[Quantity]):
+    """Each weight with its criterion: the one just before it ("Price 60%"), else just after it ("60% on
+    price"), else the nearest unpaired one before it ("social value will carry 20% ..."). A criterion named
+    inside "of the quality marks" is a reference, not a criterion."""
+    spans = [sp for sp in spans if not _REFERENCE.search(text[max(0, sp[0] - 30):sp[0]])]
+    used: set[tuple[int, int]] = set()
+    out = []
+    for q in pct:
+        adjacent_before = [sp for sp in spans if sp not in used and sp[1] <= q.start and q.start - sp[1] <= 3]
+        adjacent_after = [sp for sp in spans if sp not in used and sp[0] >= q.end and sp[0] - q.end <= 8
+                          and _BETWEEN_AFTER.match(text[q.end:sp[0]])]
+        nearest_before = [sp for sp in spans if sp not in used and sp[1] <= q.start and q.start - sp[1] < 80]
+        choice = (adjacent_before[-1:] or adjacent_after[:1] or nearest_before[-1:] or [None])[0]
+        if choice is not None:
+            used.add(choice)
+            out.append((choice, q))
+    return out
 
 
 _BARE_RE = re.compile(r"(?<=:)\s*(\d{1,3}(?:\.\d+)?)\s*(?=;|,|$)")

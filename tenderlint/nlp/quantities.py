@@ -59,7 +59,7 @@ DURATION_RE = re.compile(
     # 3+1+1 years, (2 + 1 + 1) years, 3 + 2 years
     rf"(?P<plus>\(?\d+(?:\.\d+)?(?:\s*\+\s*\d+(?:\.\d+)?)+\)?)\s*(?:-\s*)?(?P<unit1>{_UNIT_WORDS})"
     # three (3) years, 36 months, 18-month, twelve months, 2.5 years
-    rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?)\s*\))?(?:\s*-\s*|\s+)(?:further\s+|additional\s+|more\s+|full\s+|calendar\s+|financial\s+|consecutive\s+)?(?P<unit2>{_UNIT_WORDS})\b",
+    rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?)\s*\))?(?:\s*-\s*|\s+)(?:(?:further|additional|more|full|complete|calendar|financial|consecutive|most\s+recent|previous|preceding|last|past|accounting|trading|audited)\s+){{0,2}}(?P<unit2>{_UNIT_WORDS})\b",
     re.IGNORECASE,
 )
 # "two further periods of twelve months", "2 x 12 months", "up to two (2) additional periods of 12 months each"
@@ -70,6 +70,19 @@ REPEAT_RE = re.compile(
     re.IGNORECASE,
 )
 _YEARS_OLD = re.compile(r"^\s*olds?\b", re.I)
+# "2 one-year extension options", "two 12-month extensions", "3, 1 year extension periods": a count before the period
+_COUNT_BEFORE = re.compile(r"(?P<count>\b(?:\d+|two|three|four|five|six))\s*,?\s+$", re.I)
+_EXTENSION_AFTER = re.compile(r"^\s*(?:-\s*)?(?:\w+\s+)?(?:extensions?|renewals?|options?|extension\s+periods?)\b", re.I)
+# "+1,+1 extension", "+1 +1 years extension": extension periods written as increments
+_INCREMENTS = re.compile(r"(?<![\d)])(?P<incs>(?:\+\s*\d+(?:\.\d+)?\s*,?\s*){1,5})(?P<unit>years?|months?)?\s*(?:extensions?|options?|renewals?)",
+                         re.I)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# "1 April 2025 to 31 March 2028", "April 2025 - March 2028": a period given by its dates
+DATE_RANGE_RE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m1>{_MONTH})\.?\s+(?P<y1>(?:19|20)\d\d)\s*(?:to|until|till|–|—|-)\s*"
+    rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m2>{_MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)\b", re.I)
 
 
 def words_to_number(text: str) -> float | None:
@@ -196,9 +209,43 @@ def find_durations(text: str) -> list[Quantity]:
             c = parse_number(rep.group("count") or rep.group("count2"))
             if c and 1 < c <= 10:
                 count = int(c)
+        before = _COUNT_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+        if count == 1 and before and _EXTENSION_AFTER.match(text[m.end():]):
+            c = parse_number(before.group("count"))
+            if c and 1 < c <= 10:
+                count = int(c)
         out.append(Quantity("DURATION", round(value * MONTHS_PER[unit], 2), m.group(0), m.start(), m.end(), unit=unit,
                             count=count))
-    return out
+    for m in _INCREMENTS.finditer(text):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("incs"))]
+        earlier = [q for q in out if q.end <= m.start() and q.unit in ("year", "month")]
+        unit = _unit(m.group("unit")) if m.group("unit") else (earlier[-1].unit if earlier else "year")
+        parts = tuple(round(n * MONTHS_PER[unit], 2) for n in nums)
+        out.append(Quantity("DURATION", sum(parts), m.group(0), m.start(), m.end(), unit=unit, parts=(0.0, *parts)))
+    for m in DATE_RANGE_RE.finditer(text):
+        months = _months_between(m)
+        if months and 1 <= months <= 240 and not any(q.start < m.end() and m.start() < q.end for q in out):
+            out.append(Quantity("DURATION", float(months), m.group(0), m.start(), m.end(), unit="month"))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, full in enumerate(_MONTH_NAMES, 1) if full.startswith(name.lower()[:3]))
+
+
+def _months_between(m: re.Match) -> int | None:
+    """Whole months the period covers: 1 April 2025 to 31 March 2028 is 36, December 2022 to December 2025 is 36."""
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    m1, m2 = _month_number(m.group("m1")), _month_number(m.group("m2"))
+    months = (y2 - y1) * 12 + (m2 - m1)
+    if m.group("d1") and m.group("d2"):
+        if int(m.group("d1")) <= 2 and int(m.group("d2")) >= 28:
+            months += 1  # from the start of a month to the end of one
+    elif (m2 - m1) % 12 == 11:
+        months += 1  # "April 2025 to March 2028": through the end month
+    return months if months > 0 else None
 
 
 def find_quantities(text: str) -> list[Quantity]:

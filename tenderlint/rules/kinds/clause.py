@@ -71,13 +71,13 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
         text = s.text
         if text in seen or id(s.block) in blocks:
             continue
-        lead = _lead_in(s, sentences, index)
-        context = f"{lead.text} {text}" if lead else text
+        lead, answer = _context(s, sentences, index)
+        context = " ".join(x.text for x in (lead, s, answer) if x is not None)
         if any(rx.search(context) for rx in c.unless):
             continue
         if not all(any(rx.search(context) for rx in group) for group in c.require):
             continue
-        demand = "demand" in s.cues or bool(lead and "demand" in lead.cues)
+        demand = any("demand" in x.cues for x in (lead, s, answer) if x is not None)
         if p.get("demand") and not demand and not any(rx.search(text) for rx in c.demand_also):
             continue
         if skip_cues & s.cues:
@@ -97,15 +97,16 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
     return out
 
 
-def _lead_in(s: Sentence, sentences: list[Sentence], index: dict[int, int]) -> Sentence | None:
-    """The sentence introducing a list ("... the following documentation:") that `s` is an item of."""
+def _context(s: Sentence, sentences: list[Sentence], index: dict[int, int]) -> tuple[Sentence | None, Sentence | None]:
+    """What else belongs to the clause: the lead-in of a list ("... the following documents:") that `s` is
+    an item of, and the answer line after a form question ("Do you hold ...? Yes / No (Pass/Fail)")."""
     i = index.get(id(s), 0)
-    if i == 0:
-        return None
-    prev = sentences[i - 1]
-    if prev.document == s.document and prev.text.rstrip().endswith(":"):
-        return prev
-    return None
+    lead = answer = None
+    if i > 0 and sentences[i - 1].document == s.document and sentences[i - 1].text.rstrip().endswith(":"):
+        lead = sentences[i - 1]
+    if s.text.rstrip().endswith("?") and i + 1 < len(sentences) and sentences[i + 1].document == s.document:
+        answer = sentences[i + 1]
+    return lead, answer
 
 
 def _section(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:

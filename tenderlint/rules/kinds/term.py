@@ -11,8 +11,8 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding] 
     months = facts.max_term_months
     if months is None:
         return NotAssessed(rule.id, "no contract term was found in the tender")
-    if facts.contract_nature == "works":
-        return []
+    if facts.contract_nature in ("works", "goods"):
+        return []  # R9's five years is for services providers invest in
     if facts.reserved and facts.regime != "PA2023":
         return []  # judged by the reserved-contract rule against its 3-year cap
     ev = facts.evidence["max_term_months"]
