@@ -19,8 +19,12 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _AWARD_HEADING = re.compile(r"award|evaluat|criteri|weight|scor|assess", re.I)
 _OF_QUALITY = re.compile(r"\bof\s+(?:the\s+)?(?:total\s+|available\s+|overall\s+)?(?:quality|technical)\b", re.I)
 _LESS_THAN = re.compile(r"\b(?:less|fewer|shorter)\s+than\s*$|\bunder\s*$|\bup\s+to\s*$|\bwithin\s+(?:the\s+)?(?:last\s+|past\s+)?$", re.I)
+_CONTRACT_WORD = re.compile(r"term|duration|period|length|contract|agreement", re.I)
+_A_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.I)
 _EXT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:\w+\s+)?(?:extensions?|renewals?|extension\s+(?:options?|periods?))\b", re.I)
 _QUESTION = re.compile(r"\s*(?:\d+(?:\.\d+)*\s+)?(?:will|would|can|could|does|do|is|are|has|have|did|should)\b", re.I)
+_EXCLUSION_GROUND = re.compile(r"\b(?:verdict|convict\w*|judge?ments?|offen[cs]es?|bankrupt\w*|insolven\w*|"
+                               r"misconduct|debarred|excluded\s+from)\b", re.I)
 _PROVIDED = re.compile(r"\b(?:provide[ds]?|submit(?:s|ted)?|suppl(?:y|ied|ies)|upload(?:s|ed)?|require[ds]?|request(?:s|ed)?|"
                        r"enclose[ds]?|attach(?:es|ed)?|produce[ds]?|forward(?:s|ed)?|send|sent|include[ds]?)\b", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages|olds?|year-olds?)\s*$", re.I)
@@ -61,13 +65,17 @@ def _context(facts: Facts, sentences: list[Sentence], documents: list[Document],
     facts.framework = any(fw.found(t) or re.search(r"\bframework\b", t, re.I) for t in titles if t) or any(
         fw.found(t) for t in texts)
     # a long tender needs repeated signals; a short notice or clause is judged by what it says
+    _cpv(facts, sentences)
     need = max(1, min(3, len(texts) // 50))
     works = sum(1 for t in texts if lex.topics["works"].found(t))
     head = [d.title or "" for d in documents] + texts[:10]
     goods = any(lex.topics["goods"].found(t) for t in head)
     facts.contract_nature = "works" if works >= need else ("goods" if goods else "services")
+    division = int(facts.cpv_main[:2]) if facts.cpv_main else None
+    if division is not None:  # CPV divisions: 03-44 and 48 are supplies, 45 is works, the rest services
+        facts.contract_nature = "works" if division == 45 else (
+            "goods" if 3 <= division <= 44 or division == 48 else "services")
     _reserved(facts, sentences, lex)
-    _cpv(facts, sentences)
 
 
 _RESERVED_LAW = re.compile(r"\bmutuals\b|\bservice\s+mutual|\bmutual\s+(?:organi[sz]ations?|bodies|providers?)\b|regulation\s+77|reg\.?\s*77|section\s+33|s\.\s?33\b|article\s+77", re.I)
@@ -163,16 +171,20 @@ def _terms(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
         first_ext = min((a for a, _ in ext_spans), default=len(s.text) + 1)
         explicit_max = None
         for a, b in max_t.spans(s.text):
-            near = [q for q in durs if abs(q.start - b) < 60 or abs(a - q.end) < 40]
+            # the period the cue governs: the next one after it, or the one just before it, with no other
+            # number in between ("a maximum of six such extensions" counts extensions, it is no term)
+            near = [q for q in durs if (0 <= q.start - b < 60 and not _A_NUMBER.search(s.text[b:q.start]))
+                    or (0 <= a - q.end < 40 and not _A_NUMBER.search(s.text[q.end:a]))]
             if near:
                 explicit_max = max(q.value for q in near)
         initial, ext = None, 0.0
         for q in durs:
-            is_ext = q.start >= first_ext or bool(_EXT_AFTER.match(s.text[q.end:]))
+            is_ext = q.start >= first_ext or q.count > 1 or bool(_EXT_AFTER.match(s.text[q.end:]))
             if q.parts and (initial is None and not is_ext):
                 initial = q.parts[0]
                 ext += sum(q.parts[1:])
-            elif q.parts and initial is not None and q.parts[0] and abs(q.parts[0] - initial) < 0.01:
+            elif (q.parts and initial is not None and q.parts[0] and abs(q.parts[0] - initial) < 0.01
+                  and (q.text.startswith("(") or s.text[max(0, q.start - 6):q.start].rstrip().endswith(("(", "i.e.")))):
                 ext = max(ext, sum(q.parts[1:]))  # "(3+1+1 years)" restating the term just described
             elif q.parts:
                 ext += sum(q.parts)  # "with possible 1+1 year extension", "+1,+1": all extension
@@ -180,9 +192,11 @@ def _terms(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
                 initial = q.value
             elif is_ext and q.value != explicit_max:
                 ext += q.value * q.count
-        if initial is None and explicit_max is None:
-            if ext:
-                ext_only.append((s, ext))
+        contract_max = any(_CONTRACT_WORD.search(s.text[a:b]) for a, b in max_t.spans(s.text))
+        if initial is None and (explicit_max is None or not contract_max and all(
+                q.start >= first_ext or _EXT_AFTER.match(s.text[q.end:]) for q in durs)):
+            if ext or explicit_max:
+                ext_only.append((s, ext or explicit_max))  # "Extension options of up to 48 months in total"
             continue
         if best is None:
             best = (s, initial if initial is not None else explicit_max, ext, explicit_max)
@@ -270,9 +284,11 @@ def _turnover(s: Sentence, block_sents: list[Sentence], facts: Facts, lex: Lexic
     money = [q for q in s.quantities if q.kind == "MONEY"]
     amount = None
     m = _TIMES_VALUE.search(s.text)
+    currency = None
     if money:
         q = _nearest(money, spans)
         amount = q.value if q else None
+        currency = q.currency if q else None
     elif m:
         k = float(_WORDS.get(m.group("k").lower(), 0) or m.group("k"))
         base = facts.estimated_annual_value if m.group("annual") else (
@@ -285,7 +301,7 @@ def _turnover(s: Sentence, block_sents: list[Sentence], facts: Facts, lex: Lexic
     if "demand" not in s.cues:
         return None
     justified = "justified" in s.cues or any("justified" in x.cues for x in block_sents if x is not s)
-    return Requirement("turnover", s, amount=amount, justified=justified)
+    return Requirement("turnover", s, amount=amount, justified=justified, currency=currency)
 
 
 def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement | None:
@@ -312,7 +328,7 @@ def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement
     p = _nearest(pct, spans)
     a = _nearest(money, spans)
     return Requirement("bond", s, percent=p.value if p else None, amount=a.value if a else None,
-                       on_demand="on_demand" in s.cues)
+                       on_demand="on_demand" in s.cues, currency=a.currency if a else None)
 
 
 def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Requirement | None:
@@ -334,6 +350,10 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
     if lex.topic_cue("negation", topic, s.text):
         return None
     q = _nearest(years, spans)
+    if topic == "trading" and _distance(q, spans) > 100:
+        return None  # the years belong to something else in the sentence (a contract term, an asset's life)
+    if _EXCLUSION_GROUND.search(s.text):
+        return None  # "no final court verdict in the last 5 years": an exclusion ground, not trading history
     listed = topic == "accounts" and q.value / 12 > 3
     if topic == "accounts" and not listed and not lex.cue("bidder", s.text) and not _PROVIDED.search(s.text):
         return None  # accounts described ("statements shall be weighted"), not demanded of bidders
@@ -374,21 +394,19 @@ def _social_value(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None
     crit, sv, award = lex.topics["criterion"], lex.topics["social_value"], lex.topics["award"]
     # (group, criterion, percent, sentence, is_sv); a group is one table or one sentence
     pairs: list[tuple[tuple, str, float, Sentence, bool]] = []
-    last_award: tuple[str, int] = ("", -99)
+    award_blocks = {(s.document, s.block.index) for s in sentences if award.found(s.text)}
     tables: dict[tuple, list[Sentence]] = {}
     for x in sentences:
         if x.block.kind == "table-row":
             tables.setdefault((x.document, x.block.table), []).append(x)
     for s in sentences:
-        if award.found(s.text):
-            last_award = (s.document, s.block.index)
         pct = [q for q in s.quantities if q.kind == "PERCENT"] or _bare_weights(s.text)
         row = s.block.kind == "table-row"
         rows = tables.get((s.document, s.block.table), []) if row else []
         marks = row and not pct and _marks_table(s, rows)
         if not pct and not marks:
             continue
-        near_award = last_award[0] == s.document and 0 <= s.block.index - last_award[1] <= 4
+        near_award = any((s.document, s.block.index - k) in award_blocks for k in range(-2, 5))
         in_award = near_award or award.found(s.text) or any(_AWARD_HEADING.search(h) for h in s.block.heading_path) or (
             row and _table_is_award(rows, lex))
         if not in_award or lex.topics["bond"].found(s.text) or lex.topics["turnover"].found(s.text):
@@ -458,12 +476,14 @@ def _pair_weights(text: str, spans: list[tuple[int, int]], pct: list[Quantity]):
     return out
 
 
-_BARE_RE = re.compile(r"(?<=:)\s*(\d{1,3}(?:\.\d+)?)\s*(?=;|,|$)")
+_BARE_RE = re.compile(r"(?:(?<=:)|(?<=[A-Za-z]\s))\s*(\d{1,3}(?:\.\d+)?)\s*(?=;|,|\||$)")
 
 
 def _bare_weights(text: str) -> list[Quantity]:
     """``Quality: 70; Price: 30``: weights written without a percent sign, if they add up to 100."""
     found = [Quantity("PERCENT", float(m.group(1)), m.group(1), m.start(1), m.end(1)) for m in _BARE_RE.finditer(text)]
+    if len(found) >= 3 and 99 <= sum(q.value for q in found[:-1]) <= 101 and found[-1].value == 100:
+        found = found[:-1]  # "Price 60 | Quality 35 | Social Value 5 | Total 100"
     return found if len(found) >= 2 and 99 <= sum(q.value for q in found) <= 101 else []
 
 

@@ -107,6 +107,7 @@ class Requirement:
     justified: bool = False  # reasons for a higher figure are stated
     alternative: bool = False  # alternative evidence for newer organisations is accepted
     audited: bool = False
+    currency: str | None = None  # of `amount`, as written ("EUR 30 000 000")
 
 
 @dataclass

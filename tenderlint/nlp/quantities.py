@@ -21,7 +21,8 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_SUFFIX = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "million": 1_000_000,
+_SUFFIX = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "mio": 1_000_000, "mill": 1_000_000,
+           "million": 1_000_000,
            "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1_000}
 _CURRENCY = {"£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
@@ -41,7 +42,7 @@ _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
 
 _CUR_SYM = r"(?:Â?£|€|\$|\bGBP|\bEUR|\bUSD|\bNOK|\bDKK|\bSEK)"
 _CUR_WORD = r"(?:pounds?(?:\s+sterling)?|sterling|GBP|EUR|euros?|USD|NOK|DKK|SEK)"
-_SFX = r"(?:bn|billion|million|mil|mn|m|k|thousand)\b"
+_SFX = r"(?:bn|billion|million|mio\.?|mill\.?|mil|mn|m|k|thousand)(?!\w)"
 _PER_YEAR = (r"(?:\s*(?:\(|,)?\s*(?:per\s+(?:annum|year|annual)|p\.?\s?a\.?(?![a-z])|a\s+year|each\s+year|"
              r"every\s+year|annually|per\s+financial\s+year|pa\b)\)?)")
 
@@ -59,20 +60,26 @@ DURATION_RE = re.compile(
     # 3+1+1 years, (2 + 1 + 1) years, 3 + 2 years
     rf"(?P<plus>\(?\d+(?:\.\d+)?(?:\s*\+\s*\d+(?:\.\d+)?)+\)?)\s*(?:-\s*)?(?P<unit1>{_UNIT_WORDS})"
     # three (3) years, 36 months, 18-month, twelve months, 2.5 years
-    rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?)\s*\))?(?:\s*-\s*|\s+)(?:(?:further|additional|more|full|complete|calendar|financial|consecutive|most\s+recent|previous|preceding|last|past|accounting|trading|audited)\s+){{0,2}}(?P<unit2>{_UNIT_WORDS})\b",
+    rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?|{_WORD_NUM})\s*\))?(?:\s*-\s*|\s+)(?:(?:further|additional|more|full|complete|calendar|financial|consecutive|most\s+recent|previous|preceding|last|past|accounting|trading|audited)\s+){{0,2}}(?P<unit2>{_UNIT_WORDS})\b",
     re.IGNORECASE,
 )
 # "two further periods of twelve months", "2 x 12 months", "up to two (2) additional periods of 12 months each"
 REPEAT_RE = re.compile(
     rf"(?P<count>{_NUM})(?:\s*\(\s*\d+\s*\))?\s+(?:further\s+|additional\s+|optional\s+|separate\s+|subsequent\s+|extension\s+|consecutive\s+)*"
-    rf"(?:periods?|terms?|extensions?|occasions?|renewals?|options?\s+to\s+(?:extend|renew)(?:\s+(?:for|by))?)(?:,?\s*each)?\s+(?:of\s+)?(?:up\s+to\s+)?(?:a\s+(?:further|maximum\s+of)\s+)?$"
+    rf"(?:periods?|terms?|extensions?|occasions?|renewals?|options?\s+to\s+(?:extend|renew)(?:\s+(?:for|by))?|options?)(?:,?\s*each)?\s+(?:of\s+)?(?:up\s+to\s+)?(?:a\s+(?:further|maximum\s+of)\s+)?$"
     rf"|(?P<count2>\d+)\s*[x×]\s*$",
     re.IGNORECASE,
 )
 _YEARS_OLD = re.compile(r"^\s*olds?\b", re.I)
 # "2 one-year extension options", "two 12-month extensions", "3, 1 year extension periods": a count before the period
-_COUNT_BEFORE = re.compile(r"(?P<count>\b(?:\d+|two|three|four|five|six))\s*,?\s+$", re.I)
-_EXTENSION_AFTER = re.compile(r"^\s*(?:-\s*)?(?:\w+\s+)?(?:extensions?|renewals?|options?|extension\s+periods?)\b", re.I)
+_COUNT_BEFORE = re.compile(
+    r"(?P<count>\b(?:\d+|two|three|four|five|six))(?:\s*\(\d+\))?\s*,?\s+"
+    r"(?:(?:further|additional|optional|separate|single|consecutive|subsequent|more)\s+)*$", re.I)
+_EXTENSION_AFTER = re.compile(r"^\s*(?:-\s*)?(?:\w+\s+)?(?:extensions?|renewals?|options?|periods?|terms?)\b", re.I)
+# "for up to 12 months, with a maximum of six (6) such extensions": the count after the period
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:each\s*)?,?\s*(?:with\s+)?(?:a\s+maximum\s+of|up\s+to|on\s+up\s+to)\s+(?P<count>\d+|two|three|four|five|six)"
+    r"(?:\s*\(\d+\))?\s+(?:such\s+)?(?:extensions?|renewals?|periods?|options?|occasions?|times)\b", re.I)
 # "+1,+1 extension", "+1 +1 years extension": extension periods written as increments
 _INCREMENTS = re.compile(r"(?<![\d)])(?P<incs>(?:\+\s*\d+(?:\.\d+)?\s*,?\s*){1,5})(?P<unit>years?|months?)?\s*(?:extensions?|options?|renewals?)",
                          re.I)
@@ -146,7 +153,7 @@ def find_money(text: str) -> list[Quantity]:
         if value is None:
             continue
         if sfx:
-            value *= _SUFFIX[sfx.lower()]
+            value *= _SUFFIX[sfx.lower().rstrip(".")]
         out.append(Quantity("MONEY", value, m.group(0).strip(), m.start(), m.end(), currency=cur,
                             per="year" if per else None))
     return _merge_restated(out, text)
@@ -200,7 +207,8 @@ def find_durations(text: str) -> list[Quantity]:
             parts = tuple(round(n * MONTHS_PER[unit], 2) for n in nums)
             out.append(Quantity("DURATION", sum(parts), m.group(0), m.start(), m.end(), unit=unit, parts=parts))
             continue
-        value = parse_number(m.group("paren")) if m.group("paren") else parse_number(m.group("num"))
+        paren = m.group("paren")
+        value = parse_number(paren) if paren and paren[0].isdigit() else parse_number(m.group("num"))
         if value is None:
             continue
         count = 1
@@ -209,9 +217,10 @@ def find_durations(text: str) -> list[Quantity]:
             c = parse_number(rep.group("count") or rep.group("count2"))
             if c and 1 < c <= 10:
                 count = int(c)
-        before = _COUNT_BEFORE.search(text[max(0, m.start() - 12):m.start()])
-        if count == 1 and before and _EXTENSION_AFTER.match(text[m.end():]):
-            c = parse_number(before.group("count"))
+        before = _COUNT_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        after = _COUNT_AFTER.match(text[m.end():m.end() + 80])
+        if count == 1 and (before and _EXTENSION_AFTER.match(text[m.end():]) or after):
+            c = parse_number((before if before and _EXTENSION_AFTER.match(text[m.end():]) else after).group("count"))
             if c and 1 < c <= 10:
                 count = int(c)
         out.append(Quantity("DURATION", round(value * MONTHS_PER[unit], 2), m.group(0), m.start(), m.end(), unit=unit,
@@ -224,11 +233,22 @@ def find_durations(text: str) -> list[Quantity]:
         unit = _unit(m.group("unit")) if m.group("unit") else (earlier[-1].unit if earlier else "year")
         parts = tuple(round(n * MONTHS_PER[unit], 2) for n in nums)
         out.append(Quantity("DURATION", sum(parts), m.group(0), m.start(), m.end(), unit=unit, parts=(0.0, *parts)))
-    for m in DATE_RANGE_RE.finditer(text):
-        months = _months_between(m)
-        if months and 1 <= months <= 240 and not any(q.start < m.end() and m.start() < q.end for q in out):
-            out.append(Quantity("DURATION", float(months), m.group(0), m.start(), m.end(), unit="month"))
+    periods = [(m, m) for m in DATE_RANGE_RE.finditer(text)]
+    for m in DATE_SPAN_RE.finditer(text):
+        dates = DATE_RANGE_RE.search(f"{m.group('first')} to {m.group('second')}")
+        if dates:
+            periods.append((m, dates))
+    for where, dates in periods:
+        months = _months_between(dates)
+        if months and 1 <= months <= 240 and not any(q.start < where.end() and where.start() < q.end for q in out):
+            out.append(Quantity("DURATION", float(months), where.group(0), where.start(), where.end(), unit="month"))
     return sorted(out, key=lambda q: q.start)
+
+
+_DATE = rf"(?:\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\.?\s+(?:19|20)\d\d"
+DATE_SPAN_RE = re.compile(
+    rf"\b(?:start\w*|commenc\w*|begin\w*|from)\s+(?:on\s+)?(?P<first>{_DATE})[^.;]{{0,100}}?"
+    rf"\b(?:end\w*|expir\w*|until|terminat\w*|finish\w*|run\s+to|to)\s+(?:on\s+)?(?P<second>{_DATE})", re.I)
 
 
 def _month_number(name: str) -> int:

@@ -31,7 +31,8 @@ def _judge(rule: Rule, facts: Facts, req) -> Finding | None:
     total, annual = facts.estimated_total_value, facts.estimated_annual_value
     ev = Evidence.of(req.sentence)
     cur = facts.currency
-    fmt = {"amount": money(req.amount, cur), "total_value": money(total, cur), "annual_value": money(annual, cur),
+    fmt = {"amount": money(req.amount, req.currency or cur), "total_value": money(total, cur),
+           "annual_value": money(annual, cur),
            "total_ratio": "", "annual_ratio": "", "ratio_note": ""}
     sev = rule.severities
     if req.amount is None or (total is None and annual is None):

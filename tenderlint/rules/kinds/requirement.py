@@ -42,7 +42,7 @@ def _judge(rule: Rule, facts: Facts, req: Requirement) -> Finding | None:
     }
     fmt = {
         "percent": f"{req.percent:g}" if req.percent is not None else "",
-        "amount": money(req.amount, facts.currency),
+        "amount": money(req.amount, req.currency or facts.currency),
         "years": req.years or 0,
         "cap": cap,
         "what": what,
@@ -63,6 +63,6 @@ def _detail(req: Requirement, facts: Facts) -> str:
         return f" ({req.percent:g}% of the contract value)"
     if req.amount is not None:
         if facts.estimated_total_value:
-            return f" ({money(req.amount, facts.currency)}, {100 * req.amount / facts.estimated_total_value:.0f}% of the contract value)"
-        return f" ({money(req.amount, facts.currency)})"
+            return f" ({money(req.amount, req.currency or facts.currency)}, {100 * req.amount / facts.estimated_total_value:.0f}% of the contract value)"
+        return f" ({money(req.amount, req.currency or facts.currency)})"
     return ""
