@@ -19,6 +19,7 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _AWARD_HEADING = re.compile(r"award|evaluat|criteri|weight|scor|assess", re.I)
 _OF_QUALITY = re.compile(r"\bof\s+(?:the\s+)?(?:total\s+|available\s+|overall\s+)?(?:quality|technical)\b", re.I)
 _LESS_THAN = re.compile(r"\b(?:less|fewer|shorter)\s+than\s*$|\bunder\s*$|\bup\s+to\s*$|\bwithin\s+(?:the\s+)?(?:last\s+|past\s+)?$", re.I)
+_FORWARD_CUE = re.compile(r"max|up\s+to|not|no\b", re.I)
 _CONTRACT_WORD = re.compile(r"term|duration|period|length|contract|agreement", re.I)
 _A_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.I)
 _EXT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:\w+\s+)?(?:extensions?|renewals?|extension\s+(?:options?|periods?))\b", re.I)
@@ -173,8 +174,9 @@ def _terms(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
         for a, b in max_t.spans(s.text):
             # the period the cue governs: the next one after it, or the one just before it, with no other
             # number in between ("a maximum of six such extensions" counts extensions, it is no term)
+            forward_only = bool(_FORWARD_CUE.match(s.text[a:b]))  # "maximum of N ...", "not exceed N ..."
             near = [q for q in durs if (0 <= q.start - b < 60 and not _A_NUMBER.search(s.text[b:q.start]))
-                    or (0 <= a - q.end < 40 and not _A_NUMBER.search(s.text[q.end:a]))]
+                    or (not forward_only and 0 <= a - q.end < 40 and not _A_NUMBER.search(s.text[q.end:a]))]
             if near:
                 explicit_max = max(q.value for q in near)
         initial, ext = None, 0.0

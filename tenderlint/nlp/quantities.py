@@ -58,7 +58,7 @@ PERCENT_RE = re.compile(rf"(?P<num>{_DIGITS}|{_WORD_NUM})\s?(?:%|per\s?cent\b|pe
 _UNIT_WORDS = r"(?:days?|weeks?|months?|years?|yrs?)"
 DURATION_RE = re.compile(
     # 3+1+1 years, (2 + 1 + 1) years, 3 + 2 years
-    rf"(?P<plus>\(?\d+(?:\.\d+)?(?:\s*\+\s*\d+(?:\.\d+)?)+\)?)\s*(?:-\s*)?(?P<unit1>{_UNIT_WORDS})"
+    rf"(?P<plus>\(?\d+(?:\.\d+)?(?:\s*(?:\+|\bplus\b)\s*\d+(?:\.\d+)?)+\)?)\s*(?:-\s*)?(?P<unit1>{_UNIT_WORDS})"
     # three (3) years, 36 months, 18-month, twelve months, 2.5 years
     rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?|{_WORD_NUM})\s*\))?(?:\s*-\s*|\s+)(?:(?:further|additional|more|full|complete|calendar|financial|consecutive|most\s+recent|previous|preceding|last|past|accounting|trading|audited)\s+){{0,2}}(?P<unit2>{_UNIT_WORDS})\b",
     re.IGNORECASE,
