@@ -91,7 +91,11 @@ def check(paths, fmt, output, fail_on, config_path, isolated, select, ignore, ru
         config = _config(config_path, isolated, fail_on, select, ignore, rulesets, severity, threshold, suppressions)
         reports = lint(paths, config)
         stale = []
-        if config.suppressions and Path(config.suppressions).exists():
+        same = bool(write_supp and config.suppressions
+                    and Path(write_supp).resolve() == Path(config.suppressions).resolve())
+        if same:
+            pass  # the file is being (re)written: its entries may not be justified yet
+        elif config.suppressions and Path(config.suppressions).exists():
             stale = apply_suppressions(reports, load_suppressions(config.suppressions))
         elif config.suppressions and not write_supp:
             raise ConfigError(f"{config.suppressions}: suppressions file not found")

@@ -90,3 +90,13 @@ def test_fingerprints_survive_edits_elsewhere_but_not_of_the_clause(tmp_path):
     again = {f.rule: f.fingerprint for f in lint([str(edited)], Config())[0].findings}
     assert again["TL104"] != term.fingerprint
     assert again["TL103"] == next(f.fingerprint for f in before if f.rule == "TL103")
+
+
+def test_rewriting_the_configured_file_adds_only_new_findings(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tenderlint.toml").write_text('suppressions = "s.yaml"\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", WESTSHIRE, "--write-suppressions", "s.yaml"])
+    assert res.exit_code == 1 and "wrote 4 new entries" in res.stderr
+    res = CliRunner().invoke(main, ["check", WESTSHIRE, "--write-suppressions", "s.yaml"])
+    assert res.exit_code == 1 and "wrote 0 new entries" in res.stderr
+    assert len(yaml.safe_load((tmp_path / "s.yaml").read_text(encoding="utf-8"))["suppressions"]) == 4
