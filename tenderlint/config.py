@@ -111,9 +111,13 @@ def limits_from_dict(values: dict, where: str) -> Limits:
         f = known.get(key)
         if f is None:
             raise ConfigError(f"{where}: unknown key 'limits.{key}' (known: {', '.join(sorted(known))})")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        default = getattr(out, f.name)
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: limits.{key} must be true or false (got {value!r})")
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise ConfigError(f"{where}: limits.{key} must be a positive number (got {value!r})")
-        setattr(out, f.name, type(getattr(out, f.name))(value))
+        setattr(out, f.name, type(default)(value))
     return out
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import stat
 import zipfile
 from pathlib import Path, PurePosixPath
 
 from tenderlint.errors import ReadError
+from tenderlint.extract.isolate import read_isolated
 from tenderlint.extract.limits import Limits
 from tenderlint.model import Document, InputError
 
@@ -57,6 +59,7 @@ def sniff(data: bytes, name: str) -> str | None:
 
 
 def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
+    """One file's bytes into a Document (in this process); raises ReadError with a stable code."""
     from tenderlint.extract.docx import read_docx
     from tenderlint.extract.html import read_html
     from tenderlint.extract.pdf import read_pdf
@@ -78,31 +81,76 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
     if kind is None or kind == "zip":
         raise ReadError("unsupported-format", f"unsupported file type '{ext or 'none'}'; "
                         "tenderlint reads PDF, DOCX, TXT and HTML")
+    if kind == "docx":
+        check_zip_container(data, limits, what="DOCX")
     reader = {"pdf": read_pdf, "docx": read_docx, "txt": read_text, "html": read_html}[kind]
     doc = reader(name, name, data, limits)
+    chars = sum(len(b.text) for b in doc.blocks)
+    if chars > limits.max_chars:
+        raise ReadError("too-many-chars", f"{chars} characters of text exceeds the limit of {limits.max_chars}")
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
 
 
+def check_zip_container(data: bytes, limits: Limits, what: str) -> None:
+    """A DOCX is a zip: refuse bombs before python-docx inflates it (member count, sizes, ratios)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if len(infos) > limits.max_zip_members:
+                raise ReadError("zip-too-many-members",
+                                f"the {what} holds {len(infos)} parts, over the limit of {limits.max_zip_members}")
+            total = 0
+            for info in infos:
+                if info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio:
+                    raise ReadError("zip-bomb", f"the {what} part {info.filename} has a compression ratio over "
+                                    f"{limits.max_zip_ratio:g}")
+                total += _inflated_size(zf, info, limits.max_zip_total_bytes - total)
+                if total > limits.max_zip_total_bytes:
+                    raise ReadError("zip-too-large", f"the {what} inflates to more than "
+                                    f"{limits.max_zip_total_bytes} bytes")
+            if what == "DOCX" and "word/document.xml" not in {i.filename for i in infos}:
+                raise ReadError("corrupt", "not a Word document: word/document.xml is missing")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise ReadError("corrupt", f"the {what} archive is damaged ({exc})") from None
+
+
+def _inflated_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> int:
+    """The real inflated size (headers can lie), reading no more than `budget` + 1 bytes."""
+    n = 0
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            n += len(chunk)
+            if n > budget:
+                return n
+    return n
+
+
+def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    out = io.BytesIO()
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            out.write(chunk)
+            if out.tell() > limit:
+                raise ReadError("too-large", f"it inflates to more than the limit of {limit} bytes")
+    return out.getvalue()
+
+
 def load_tender(path: str, limits: Limits | None = None) -> tuple[list[Document], list[InputError]]:
-    """All documents of one tender, in name order, and an error entry for each file that failed."""
+    """All documents of one tender, in name order, and an error entry for each file that failed.
+
+    Never raises for a user's file: every problem becomes an InputError with a stable code.
+    """
     limits = limits or Limits()
     p = Path(path)
     docs: list[Document] = []
     errors: list[InputError] = []
-    if not p.exists():
+    if not p.exists() and not p.is_symlink():
         return [], [InputError(path, "not-found", "no such file or folder")]
+    if p.is_symlink() and not p.exists():
+        return [], [InputError(path, "not-found", "a broken symbolic link")]
     if p.is_dir():
-        members = sorted(
-            (f for f in p.rglob("*") if f.is_file() and not f.is_symlink() and not _hidden(f.relative_to(p))),
-            key=lambda f: f.relative_to(p).as_posix(),
-        )
-        if not members:
-            return [], [InputError(path, "empty", "the folder holds no files")]
-        for f in members:
-            rel = f.relative_to(p).as_posix()
-            _read_member(rel, lambda f=f: f.read_bytes(), f.stat().st_size, docs, errors, limits)
-        return docs, errors
+        return _load_folder(path, p, limits)
     try:
         size = p.stat().st_size
         if size > limits.max_file_bytes:
@@ -111,8 +159,47 @@ def load_tender(path: str, limits: Limits | None = None) -> tuple[list[Document]
     except OSError as exc:
         return [], [InputError(path, "unreadable", f"cannot read the file ({exc.strerror or exc})")]
     if sniff(data, p.name) == "zip" and p.suffix.lower() != ".docx":
-        return _load_zip(path, data, limits)
+        _load_zip(path, data, limits, docs, errors, prefix_name="", depth=1)
+        if not docs and not errors:
+            errors.append(InputError(path, "empty", "the zip archive holds no files"))
+        return docs, errors
     _read_member(p.name, lambda: data, len(data), docs, errors, limits, report_as=path)
+    return docs, errors
+
+
+def _load_folder(path: str, p: Path, limits: Limits) -> tuple[list[Document], list[InputError]]:
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    members = []
+    for root, dirs, files in os.walk(p, followlinks=False):  # symbolic links are never followed
+        dirs[:] = sorted(d for d in dirs if not Path(root, d).is_symlink())
+        for f in sorted(files):
+            full = Path(root, f)
+            rel = full.relative_to(p)
+            if _hidden(rel):
+                continue
+            if full.is_symlink():
+                errors.append(InputError(f"{path}/{rel.as_posix()}", "symlink",
+                                         "a symbolic link in a pack is not followed"))
+                continue
+            members.append(full)
+    members.sort(key=lambda f: f.relative_to(p).as_posix())
+    if not members and not errors:
+        return [], [InputError(path, "empty", "the folder holds no files")]
+    if len(members) > limits.max_zip_members:
+        return [], [InputError(path, "zip-too-many-members",
+                               f"{len(members)} files exceeds the limit of {limits.max_zip_members}")]
+    for f in members:
+        rel = f.relative_to(p).as_posix()
+        try:
+            size = f.stat().st_size
+        except OSError as exc:
+            errors.append(InputError(f"{path}/{rel}", "unreadable", f"cannot read the file ({exc.strerror or exc})"))
+            continue
+        if sniff(f.read_bytes()[:4096] if size else b"", f.name) == "zip" and f.suffix.lower() != ".docx":
+            _load_zip(f"{path}/{rel}", f.read_bytes(), limits, docs, errors, prefix_name=rel + "/", depth=1)
+            continue
+        _read_member(rel, lambda f=f: f.read_bytes(), size, docs, errors, limits, report_as=f"{path}/{rel}")
     return docs, errors
 
 
@@ -121,51 +208,79 @@ def _hidden(rel: Path) -> bool:
 
 
 def _read_member(name, get_bytes, size, docs, errors, limits, report_as=None) -> None:
+    """Read one file in an isolated worker; add its Document, or an error entry naming it."""
     shown = report_as or name
     try:
         if size > limits.max_file_bytes:
             raise ReadError("too-large", f"{size} bytes exceeds the limit of {limits.max_file_bytes}")
-        docs.append(read_file_bytes(name, get_bytes(), limits))
+        docs.append(read_isolated(name, get_bytes(), limits))
     except ReadError as exc:
         errors.append(InputError(shown, exc.code, exc.message))
     except MemoryError:
-        errors.append(InputError(shown, "too-large", "the file needs more memory than is available"))
+        errors.append(InputError(shown, "out-of-memory", "the file needs more memory than is available"))
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not lose the others
         errors.append(InputError(shown, "corrupt", f"the file could not be parsed ({type(exc).__name__}: {exc})"))
 
 
-def _load_zip(path: str, data: bytes, limits: Limits) -> tuple[list[Document], list[InputError]]:
-    docs: list[Document] = []
-    errors: list[InputError] = []
+def _unsafe(member: str) -> bool:
+    """A member name that would escape the pack if extracted: absolute, drive-qualified or with '..'."""
+    norm = member.replace("\\", "/")
+    return norm.startswith("/") or (len(norm) > 1 and norm[1] == ":") or ".." in PurePosixPath(norm).parts
+
+
+def _load_zip(path: str, data: bytes, limits: Limits, docs: list[Document], errors: list[InputError],
+              prefix_name: str, depth: int) -> None:
+    """A zip pack read in memory (nothing is extracted to disk); nested zips are read up to max_zip_depth."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        return [], [InputError(path, "corrupt", "the zip archive is damaged")]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        errors.append(InputError(path, "corrupt", "the zip archive is damaged"))
+        return
     with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
+        try:
+            infos = [i for i in zf.infolist() if not i.is_dir()]
+        except (zipfile.BadZipFile, ValueError):
+            errors.append(InputError(path, "corrupt", "the zip archive is damaged"))
+            return
         if len(infos) > limits.max_zip_members:
-            return [], [InputError(path, "zip-too-many-members",
-                                   f"{len(infos)} members exceeds the limit of {limits.max_zip_members}")]
+            errors.append(InputError(path, "zip-too-many-members",
+                                     f"{len(infos)} members exceeds the limit of {limits.max_zip_members}"))
+            return
         total = sum(i.file_size for i in infos)
         if total > limits.max_zip_total_bytes:
-            return [], [InputError(path, "zip-too-large",
-                                   f"{total} uncompressed bytes exceeds the limit of {limits.max_zip_total_bytes}")]
+            errors.append(InputError(path, "zip-too-large",
+                                     f"{total} uncompressed bytes exceeds the limit of {limits.max_zip_total_bytes}"))
+            return
         infos = [i for i in infos if not _hidden(Path(i.filename)) and not i.filename.startswith("__MACOSX/")]
-        if not infos:
-            return [], [InputError(path, "empty", "the zip archive holds no files")]
-        prefix = os.path.commonprefix([i.filename.split("/")[0] + "/" for i in infos]) if all(
+        prefix = os.path.commonprefix([i.filename.split("/")[0] + "/" for i in infos]) if infos and all(
             "/" in i.filename for i in infos) else ""
         for info in sorted(infos, key=lambda i: i.filename):
-            name = info.filename[len(prefix):] if prefix else info.filename
+            name = prefix_name + (info.filename[len(prefix):] if prefix else info.filename)
+            where = f"{path}:{info.filename}"
+            if _unsafe(info.filename):
+                errors.append(InputError(where, "unsafe-path", "a member name that points outside the pack "
+                                         "('..' or an absolute path) is not read"))
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                errors.append(InputError(where, "symlink", "a symbolic link in a pack is not followed"))
+                continue
             if info.compress_size and info.file_size / max(info.compress_size, 1) > limits.max_zip_ratio:
-                errors.append(InputError(f"{path}:{name}", "zip-bomb",
-                                         f"compression ratio over {limits.max_zip_ratio:g}"))
+                errors.append(InputError(where, "zip-bomb", f"compression ratio over {limits.max_zip_ratio:g}"))
                 continue
-            if name.lower().endswith(".zip"):
-                errors.append(InputError(f"{path}:{name}", "unsupported-format",
-                                         "a zip inside a pack is not read; unpack it into the pack"))
+            if info.filename.lower().endswith(".zip"):
+                if depth >= limits.max_zip_depth:
+                    errors.append(InputError(where, "zip-nested-too-deep",
+                                             f"zips nested more than {limits.max_zip_depth} deep are not read"))
+                    continue
+                try:
+                    inner = _read_capped(zf, info, limits.max_file_bytes)
+                except ReadError as exc:
+                    errors.append(InputError(where, exc.code, exc.message))
+                    continue
+                except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+                    errors.append(InputError(where, "corrupt", "the zip archive is damaged"))
+                    continue
+                _load_zip(where, inner, limits, docs, errors, prefix_name=name + "/", depth=depth + 1)
                 continue
-            _read_member(name, lambda info=info: zf.read(info), info.file_size, docs, errors, limits)
-            if errors and errors[-1].path == name:
-                errors[-1].path = f"{path}:{name}"
-    return docs, errors
+            _read_member(name, lambda info=info: _read_capped(zf, info, limits.max_file_bytes), info.file_size,
+                         docs, errors, limits, report_as=where)

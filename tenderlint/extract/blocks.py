@@ -28,6 +28,12 @@ class BlockBuilder:
         text = _clean(text)
         if not text:
             return None
+        if len(text) > MAX_BLOCK_CHARS:  # one enormous paragraph: keep the NLP stage's work per block bounded
+            last = None
+            for piece in _pieces(text):
+                last = self.add(piece, kind, page=page, end_page=end_page, level=level, cells=cells, table=table,
+                                row=row)
+            return last
         if number is None and kind in ("paragraph", "list-item", "heading"):
             m = CLAUSE_NUMBER_RE.match(text)
             if m:
@@ -45,6 +51,24 @@ class BlockBuilder:
             self.index += 1
         self.doc.blocks.append(block)
         return block
+
+
+MAX_BLOCK_CHARS = 100_000
+
+
+def _pieces(text: str) -> list[str]:
+    """Cut a very long paragraph after a sentence end (or a space) near every MAX_BLOCK_CHARS."""
+    out, start = [], 0
+    while len(text) - start > MAX_BLOCK_CHARS:
+        window = text[start:start + MAX_BLOCK_CHARS]
+        cut = max(window.rfind(". "), window.rfind("; "))
+        if cut < MAX_BLOCK_CHARS // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_BLOCK_CHARS
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")

@@ -1,4 +1,4 @@
-"""Safety limits for reading untrusted files (all configurable)."""
+"""Safety limits for reading untrusted files (all configurable in `[limits]` of the settings)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ from dataclasses import dataclass
 
 @dataclass
 class Limits:
-    max_file_bytes: int = 200 * 1024 * 1024
-    max_pages: int = 2000
-    max_chars: int = 20_000_000
-    max_zip_members: int = 500
-    max_zip_total_bytes: int = 500 * 1024 * 1024
-    max_zip_ratio: float = 200.0
+    max_file_bytes: int = 200 * 1024 * 1024  # one file, or one member of a pack once decompressed
+    max_pages: int = 2000  # pages of one PDF
+    max_chars: int = 20_000_000  # characters extracted from one document
+    max_zip_members: int = 500  # files in one zip pack, or parts in one DOCX
+    max_zip_total_bytes: int = 500 * 1024 * 1024  # uncompressed size of a zip pack or a DOCX
+    max_zip_ratio: float = 200.0  # uncompressed / compressed size of any member
+    max_zip_depth: int = 2  # a pack may hold zips, nested at most this deep
+    timeout_seconds: float = 120.0  # wall time to read one document (the worker is killed after it)
+    max_memory_mb: int = 768  # memory one document's reader may allocate
+    isolate: bool = True  # read each document in a worker process that can be killed
