@@ -2,6 +2,28 @@
 
 from __future__ import annotations
 
+# Every code an unreadable input can get, with what it means (the README's table is checked against this).
+ERROR_CODES = {
+    "not-found": "no such file or folder",
+    "unreadable": "the file exists but the system would not let it be read",
+    "empty": "an empty file, folder or zip",
+    "unsupported-format": "legacy .doc, .odt, .rtf, spreadsheets, images: the message says what to convert to",
+    "encrypted": "a password is needed to open the PDF or DOCX (PDFs with only an owner password are read)",
+    "no-text-layer": "a scanned PDF with no text: run OCR first",
+    "corrupt": "a damaged PDF, DOCX or zip, a binary file posing as text, or a parser crash",
+    "too-large": "the file, or a pack member once inflated, is over max-file-bytes",
+    "too-many-pages": "a PDF over max-pages",
+    "too-many-chars": "more text than max-chars in one document",
+    "zip-too-many-members": "a zip pack, folder pack or DOCX with more files than max-zip-members",
+    "zip-too-large": "a zip pack or DOCX that inflates to more than max-zip-total-bytes",
+    "zip-bomb": "a member whose compression ratio is over max-zip-ratio",
+    "zip-nested-too-deep": "zips inside a pack nested deeper than max-zip-depth",
+    "unsafe-path": "a zip member whose name points outside the pack ('..' or an absolute path); not read",
+    "symlink": "a symbolic link inside a pack; never followed",
+    "timeout": "reading one document took longer than timeout-seconds; the worker was stopped",
+    "out-of-memory": "reading one document needed more than max-memory-mb; the worker was stopped",
+}
+
 
 class ReadError(Exception):
     """A file that cannot be read. ``code`` is stable (documented in the README)."""

@@ -139,9 +139,16 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byte
 def load_tender(path: str, limits: Limits | None = None) -> tuple[list[Document], list[InputError]]:
     """All documents of one tender, in name order, and an error entry for each file that failed.
 
-    Never raises for a user's file: every problem becomes an InputError with a stable code.
+    Never raises for a user's file: every problem becomes an InputError with a stable code and a
+    one-line message.
     """
-    limits = limits or Limits()
+    docs, errors = _load_tender(path, limits or Limits())
+    for e in errors:
+        e.message = " ".join(e.message.split())[:300]
+    return docs, errors
+
+
+def _load_tender(path: str, limits: Limits) -> tuple[list[Document], list[InputError]]:
     p = Path(path)
     docs: list[Document] = []
     errors: list[InputError] = []
@@ -251,16 +258,16 @@ def _load_zip(path: str, data: bytes, limits: Limits, docs: list[Document], erro
             errors.append(InputError(path, "zip-too-large",
                                      f"{total} uncompressed bytes exceeds the limit of {limits.max_zip_total_bytes}"))
             return
-        infos = [i for i in infos if not _hidden(Path(i.filename)) and not i.filename.startswith("__MACOSX/")]
+        for info in [i for i in infos if _unsafe(i.filename)]:
+            errors.append(InputError(f"{path}:{info.filename}", "unsafe-path", "a member name that points outside "
+                                     "the pack ('..' or an absolute path) is not read"))
+        infos = [i for i in infos if not _unsafe(i.filename) and not _hidden(Path(i.filename))
+                 and not i.filename.startswith("__MACOSX/")]
         prefix = os.path.commonprefix([i.filename.split("/")[0] + "/" for i in infos]) if infos and all(
             "/" in i.filename for i in infos) else ""
         for info in sorted(infos, key=lambda i: i.filename):
             name = prefix_name + (info.filename[len(prefix):] if prefix else info.filename)
             where = f"{path}:{info.filename}"
-            if _unsafe(info.filename):
-                errors.append(InputError(where, "unsafe-path", "a member name that points outside the pack "
-                                         "('..' or an absolute path) is not read"))
-                continue
             if stat.S_ISLNK(info.external_attr >> 16):
                 errors.append(InputError(where, "symlink", "a symbolic link in a pack is not followed"))
                 continue

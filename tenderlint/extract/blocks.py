@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tenderlint.errors import ReadError
 from tenderlint.model import Block, Document
 
 # "3.2 ", "3.2.1. ", "12) ", "(a) ", "A1. " at the start of a paragraph
@@ -16,8 +17,10 @@ CLAUSE_NUMBER_RE = re.compile(
 class BlockBuilder:
     """Appends blocks to a document, tracking offsets and the section each block sits under."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, max_chars: int | None = None):
         self.doc = doc
+        self.max_chars = max_chars  # stop reading as soon as a document's text passes the limit
+        self.chars = 0
         self.offset = 0
         self.index = 0
         self.headings: list[tuple[int, str]] = []
@@ -41,6 +44,9 @@ class BlockBuilder:
         if kind == "heading":
             lvl = level or (number.count(".") + 1 if number else 1)
             self.headings = [h for h in self.headings if h[0] < lvl] + [(lvl, text)]
+        self.chars += len(text)
+        if self.max_chars is not None and self.chars > self.max_chars:
+            raise ReadError("too-many-chars", f"the text is longer than the limit of {self.max_chars} characters")
         block = Block(
             text=text, kind=kind, document=self.doc.path, index=self.index if kind not in ("header", "footer") else -1,
             page=page, end_page=end_page, number=number, heading_path=tuple(h[1] for h in self.headings),

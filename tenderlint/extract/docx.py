@@ -39,7 +39,7 @@ def read_docx(path: str, name: str, data: bytes, limits) -> Document:
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise ReadError("corrupt", f"the DOCX file is damaged ({exc})") from None
     doc = Document(path=name, format="docx", pages=None, title=(d.core_properties.title or None))
-    builder = BlockBuilder(doc)
+    builder = BlockBuilder(doc, limits.max_chars if limits else None)
     numbering = _Numbering(d)
     _headers_footers(d, builder)
     tcount = 0

@@ -99,7 +99,7 @@ class _Parser(HTMLParser):
 
 def read_html(path: str, name: str, data: bytes, limits) -> Document:
     doc = Document(path=name, format="html", pages=None)
-    parser = _Parser(BlockBuilder(doc))
+    parser = _Parser(BlockBuilder(doc, limits.max_chars if limits else None))
     parser.feed(decode_text(data))
     parser.close()
     parser.flush()

@@ -134,14 +134,20 @@ def _died(exitcode: int | None, limits: Limits) -> None:
         sig = -exitcode
         if sig == signal.SIGKILL:
             raise ReadError("out-of-memory", f"reading needed more than the limit of {limits.max_memory_mb} MB")
+        if sig == signal.SIGABRT:
+            raise ReadError("out-of-memory", "the parser aborted, as it does when the file needs more than the "
+                            f"memory limit of {limits.max_memory_mb} MB (a decompression bomb, for example)")
         raise ReadError("corrupt", f"the parser crashed on this file (signal {signal.Signals(sig).name})")
     raise ReadError("corrupt", f"the parser stopped without a result (exit code {exitcode})")
 
 
 def _serve(conn, max_memory_mb: int) -> None:
     """The worker's loop: read a file, send back its Document or the error, wait for the next."""
+    import faulthandler
+
     from tenderlint.extract import read_file_bytes
 
+    faulthandler.disable()  # a reader that aborts is reported by the parent, not dumped on stderr
     _cap_memory(max_memory_mb)
     try:
         while True:

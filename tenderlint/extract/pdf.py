@@ -68,7 +68,7 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
     paras = _paragraphs(pages, tables)
     if not any(p.text.strip() for p in paras if p.kind not in ("header", "footer")):
         raise ReadError("no-text-layer", "the PDF has no text layer (scanned?); run OCR and try again")
-    builder = BlockBuilder(doc)
+    builder = BlockBuilder(doc, limits.max_chars if limits else None)
     for p in paras:
         builder.add(p.text, p.kind, page=p.page, end_page=p.end_page, number=p.number, cells=p.cells,
                     table=p.table, row=p.row)

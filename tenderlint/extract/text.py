@@ -30,11 +30,15 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def read_text(path: str, name: str, data: bytes, limits) -> Document:
+    if limits and len(data) > 4 * limits.max_chars:
+        raise ReadError("too-many-chars", f"the text is longer than the limit of {limits.max_chars} characters")
     text = decode_text(data)
+    if limits and len(text) > limits.max_chars:
+        raise ReadError("too-many-chars", f"the text is longer than the limit of {limits.max_chars} characters")
     if "\x00" in text or _binary(text):
         raise ReadError("corrupt", "the file is binary, not text")
     doc = Document(path=name, format="txt", pages=None)
-    builder = BlockBuilder(doc)
+    builder = BlockBuilder(doc, limits.max_chars if limits else None)
     page = 1 if "\f" in text else None
     for chunk in re.split(r"(\f)", text):
         if chunk == "\f":
