@@ -28,6 +28,7 @@ _CONVERT = {
     ".tif": "images are not supported; run OCR and save as PDF with a text layer",
     ".tiff": "images are not supported; run OCR and save as PDF with a text layer",
 }
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected DOCX is kept in
 _IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 
 
@@ -73,9 +74,10 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
     kind = sniff(data, name)
     if ext in _CONVERT and kind in (None, "ole", "odt", "zip", "txt"):
         raise ReadError("unsupported-format", _CONVERT[ext])
+    if kind == "ole" and _ENCRYPTED_PACKAGE in data[:1 << 20]:
+        raise ReadError("encrypted", "the Office document is protected with a password; save an unprotected copy")
     if kind == "ole":
-        raise ReadError("unsupported-format", "legacy Word .doc (or an encrypted Office file) is not supported; "
-                        "save it as an unprotected .docx or PDF")
+        raise ReadError("unsupported-format", "legacy Word .doc is not supported; save it as .docx or PDF")
     if kind == "odt":
         raise ReadError("unsupported-format", _CONVERT[".odt"])
     if kind is None or kind == "zip":
