@@ -92,6 +92,8 @@ class _Worker:
                 payload = None
                 break
         if payload is None:
+            if self.proc is not None:
+                self.proc.join(timeout=5)  # the pipe closes a moment before the exit status is known
             exitcode = self.proc.exitcode if self.proc is not None else None
             self.stop()
             _died(exitcode, limits)

@@ -248,6 +248,9 @@ def build(out: Path, secret: Path) -> dict[str, set[str]]:
     put("legacy.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096, {"unsupported-format"})
     put("password-protected.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024
         + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024, {"encrypted"})
+    put("minutes.odt", zip_of({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
+        {"unsupported-format"})
+    expect[str(out / "missing.pdf")] = {"not-found"}
     put("scan.png", b"\x89PNG\r\n\x1a\n" + random.Random(4).randbytes(512), {"unsupported-format"})
     put("binary.txt", random.Random(7).randbytes(8192), {"corrupt"})
     put("utf16.txt", ("\ufeff" + TENDER_TEXT).encode("utf-16-le"), {"report"})
