@@ -16,6 +16,7 @@ from tenderlint.facts import extract_facts
 from tenderlint.lexicon import load_lexicon
 from tenderlint.model import Document, TenderReport
 from tenderlint.nlp import analyse
+from tenderlint.report.context import file_sha256
 from tenderlint.rules import run_rules
 from tenderlint.rules.ruleset import Rule, default_ruleset, load_ruleset
 
@@ -130,5 +131,7 @@ def lint(paths: Iterable[str], config: Config | None = None) -> list[TenderRepor
     reports = []
     for path in paths:
         documents, errors = load_tender(str(path), config.limits)
-        reports.append(lint_documents(str(path), documents, rules, errors))
+        report = lint_documents(str(path), documents, rules, errors)
+        report.source_sha256 = file_sha256(str(path))
+        reports.append(report)
     return reports

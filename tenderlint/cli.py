@@ -12,6 +12,7 @@ from tenderlint.api import lint, selected_rules
 from tenderlint.config import SEVERITIES, Config, load_config, parse_assignments
 from tenderlint.errors import ConfigError
 from tenderlint.report import WRITERS
+from tenderlint.report.context import build_context
 from tenderlint.suppressions import apply_suppressions, load_suppressions, write_suppressions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -84,8 +85,11 @@ def _config_options(f):
               help="A suppressions file of justified findings (see --write-suppressions).")
 @click.option("--write-suppressions", "write_supp", type=click.Path(dir_okay=False),
               help="Add every current finding to this suppressions file, to be justified.")
+@click.option("--summary", is_flag=True, help="CSV: one row per tender (facts and counts) instead of per finding.")
+@click.option("--min-severity", type=click.Choice(list(SEVERITIES)), default="warning", show_default=True,
+              help="Letter: leave out findings below this severity.")
 def check(paths, fmt, output, fail_on, config_path, isolated, select, ignore, rulesets, severity, threshold,
-          suppressions, write_supp) -> None:
+          suppressions, write_supp, summary, min_severity) -> None:
     """Lint tenders: each PATH is a file (PDF, DOCX, TXT, HTML), a folder pack or a .zip pack."""
     try:
         config = _config(config_path, isolated, fail_on, select, ignore, rulesets, severity, threshold, suppressions)
@@ -105,7 +109,11 @@ def check(paths, fmt, output, fail_on, config_path, isolated, select, ignore, ru
                        "fill in each justification", err=True)
     except ConfigError as exc:
         _fail(str(exc))
-    text = WRITERS[fmt](reports, stale=stale)
+    try:
+        ctx = build_context(config, selected_rules(config), stale=stale, min_severity=min_severity, summary=summary)
+    except ConfigError as exc:
+        _fail(str(exc))
+    text = WRITERS[fmt](reports, ctx)
     if output:
         try:
             with open(output, "w", encoding="utf-8", newline="\n") as fh:
@@ -148,6 +156,52 @@ def eval_cmd(corpus, verbose) -> None:
     if verbose and result.mistakes:
         click.echo("\n".join(result.mistakes))
     sys.exit(EXIT_CLEAN if result.passes() else EXIT_FINDINGS)
+
+
+@main.command("annotate")
+@click.argument("tender", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the annotated copy (the original is never changed).")
+@_config_options
+@click.option("--suppressions", type=click.Path(dir_okay=False), help="A suppressions file of justified findings.")
+@click.option("--author", default="tenderlint", show_default=True, help="Author name on the comments.")
+def annotate_cmd(tender, output, config_path, isolated, select, ignore, rulesets, severity, threshold, suppressions,
+                 author) -> None:
+    """Write a copy of a Word tender with a comment on the words of each finding (or a PDF with highlights)."""
+    from tenderlint.report.annotate_docx import annotate_docx
+
+    if Path(output).resolve() == Path(tender).resolve():
+        _fail("the output must be a new file: the original tender is never overwritten")
+    try:
+        config = _config(config_path, isolated, None, select, ignore, rulesets, severity, threshold, suppressions)
+        (report,) = lint([tender], config)
+        if config.suppressions and Path(config.suppressions).exists():
+            apply_suppressions([report], load_suppressions(config.suppressions))
+    except ConfigError as exc:
+        _fail(str(exc))
+    for e in report.errors:
+        click.echo(f"tenderlint: {e.path}: {e.code}: {e.message}", err=True)
+    if report.errors and not report.documents:
+        sys.exit(EXIT_ERROR)
+    fmt = report.documents[0].format if report.documents else ""
+    rationales = {r.id: r.rationale for r in selected_rules(config)}
+    try:
+        if fmt == "docx":
+            added, missed = annotate_docx(tender, report, output, rationales, author=author)
+        elif fmt == "pdf":
+            from tenderlint.report.annotate_pdf import annotate_pdf
+
+            added, missed = annotate_pdf(tender, report, output, rationales, author=author)
+        else:
+            _fail(f"{tender}: annotate reads a single Word (.docx) or PDF file, not {fmt or 'this input'}")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"{output}: {added} comment{'s' if added != 1 else ''} for {len(report.findings)} finding"
+               f"{'s' if len(report.findings) != 1 else ''}", err=True)
+    for f in missed:
+        click.echo(f"tenderlint: could not place a comment for {f.rule} at {f.evidence.document}: "
+                   f"“{f.evidence.text[:80]}”", err=True)
+    sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
 
 
 @main.command("rules")

@@ -9,12 +9,10 @@ from pathlib import Path
 import yaml
 
 from tenderlint.api import lint
+from tenderlint.categories import CATEGORIES, CORE, OTHER  # noqa: F401 - re-exported for callers
 from tenderlint.config import Config
 from tenderlint.errors import ConfigError
 
-CORE = ("performance-bond", "turnover-threshold", "trading-history", "contract-term", "social-value")
-OTHER = ("financial-standing", "insurance", "track-record", "market-access", "reserved-contract")
-CATEGORIES = CORE + OTHER
 BARS = {"core": (0.95, 0.90), "other": (0.90, 0.85), "facts": 0.90}
 
 

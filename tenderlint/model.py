@@ -203,3 +203,4 @@ class TenderReport:
     findings: list[Finding]
     not_assessed: list[NotAssessed] = field(default_factory=list)
     suppressed: list[SuppressedFinding] = field(default_factory=list)
+    source_sha256: str | None = None  # the input file itself (a document or a zip pack); None for a folder

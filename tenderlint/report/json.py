@@ -41,15 +41,22 @@ def tender_dict(r: TenderReport) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in r.findings],
         "not_assessed": [{"rule": n.rule, "reason": n.reason} for n in r.not_assessed],
         "suppressed": [{**finding_dict(x.finding), "suppression": suppression_dict(x.suppression)} for x in r.suppressed],
+        "source_sha256": r.source_sha256,
     }
 
 
-def report_dict(reports: list[TenderReport], stale: list | None = None) -> dict[str, Any]:
+def report_dict(reports: list[TenderReport], ctx=None) -> dict[str, Any]:
     from tenderlint import __version__
 
-    return {"tenderlint_version": __version__, "tenders": [tender_dict(r) for r in reports],
-            "stale_suppressions": [{**suppression_dict(s.suppression), "reason": s.reason} for s in stale or []]}
+    out: dict[str, Any] = {"tenderlint_version": __version__, "tenders": [tender_dict(r) for r in reports]}
+    if ctx is not None:
+        out["rulesets"] = ctx.ruleset_meta()
+        if ctx.overrides:
+            out["overrides"] = ctx.overrides
+    out["stale_suppressions"] = [{**suppression_dict(s.suppression), "reason": s.reason}
+                                 for s in (ctx.stale if ctx is not None else [])]
+    return out
 
 
-def render_json(reports: list[TenderReport], stale: list | None = None, **_: Any) -> str:
-    return json.dumps(report_dict(reports, stale), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+def render_json(reports: list[TenderReport], ctx=None, **_: Any) -> str:
+    return json.dumps(report_dict(reports, ctx), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

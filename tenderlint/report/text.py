@@ -43,7 +43,8 @@ def _facts_line(facts: Facts) -> list[str]:
     return out
 
 
-def render_text(reports: list[TenderReport], stale: list | None = None, **_: Any) -> str:
+def render_text(reports: list[TenderReport], ctx=None, **_: Any) -> str:
+    stale = ctx.stale if ctx is not None else []
     lines: list[str] = []
     total = 0
     for r in reports:
@@ -83,4 +84,13 @@ def render_text(reports: list[TenderReport], stale: list | None = None, **_: Any
     lines.append(f"{total} finding{'s' if total != 1 else ''} in {len(reports)} tender{'s' if len(reports) != 1 else ''}"
                  + (f", {suppressed} suppressed" if suppressed else "")
                  + (f", {errors} file{'s' if errors != 1 else ''} could not be read" if errors else ""))
+    if ctx is not None:
+        lines.append(provenance_line(ctx, reports))
     return "\n".join(lines) + "\n"
+
+
+def provenance_line(ctx, reports: list[TenderReport]) -> str:
+    """Version, rulesets (with hashes) and input hashes: enough to reproduce a finding later."""
+    sets = ", ".join(f"{r.name} {r.version} (sha256 {r.sha256[:12]})" for r in ctx.rulesets)
+    inputs = "; ".join(f"{r.source} sha256 {r.source_sha256[:12]}" for r in reports if r.source_sha256)
+    return f"tenderlint {ctx.version}; ruleset {sets}" + (f"; inputs: {inputs}" if inputs else "")

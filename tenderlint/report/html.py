@@ -1,0 +1,200 @@
+"""A self-contained HTML report for commissioners: readable, printable, accessible, with no network fetches.
+
+Per tender: its facts, a summary by Mutuals Taskforce recommendation and by severity, then each
+finding with its quote highlighted in the paragraph around it, where it is, why it matters, the
+law, and what to write instead. Styles are inline; nothing is loaded from elsewhere.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from tenderlint.model import Block, Finding, TenderReport
+from tenderlint.rules.format import money
+
+RECS = {9: "Standard procedures and longer contracts", 10: "Proportionate financial tests and bonds",
+        11: "Count staff experience gained in house", 12: "Procurement flexibilities for mutuals",
+        13: "Commissioning open to mutuals and SMEs", 14: "Advice for commissioners",
+        15: "Social value"}
+SEVERITY_TEXT = {"error": "Error: contrary to law or firm guidance", "warning": "Warning: likely disproportionate",
+                 "info": "Advice"}
+
+CSS = """
+:root { --ink:#1b1b1b; --muted:#505a5f; --line:#b1b4b6; --error:#a4131c; --warning:#7a4a00; --info:#1d4f91;
+        --mark:#fff2a8; --bg:#ffffff; --panel:#f3f2f1; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink);
+       background: var(--bg); margin: 0; }
+a { color: #1d4f91; } a:focus, summary:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #ffbf47; padding: .5rem; }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem; }
+header { border-bottom: 4px solid var(--ink); }
+h1 { font-size: 1.75rem; margin: .5rem 0; } h2 { font-size: 1.4rem; margin-top: 2rem; }
+h3 { font-size: 1.15rem; margin: 0 0 .5rem; }
+.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .5rem; margin: 0; }
+.facts div { background: var(--panel); padding: .5rem .75rem; }
+.facts dt { font-size: .85rem; color: var(--muted); } .facts dd { margin: 0; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; border-bottom: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; }
+.finding { border: 1px solid var(--line); border-left: 8px solid var(--info); padding: .75rem 1rem; margin: 1rem 0;
+           page-break-inside: avoid; }
+.finding.error { border-left-color: var(--error); } .finding.warning { border-left-color: var(--warning); }
+.badge { display: inline-block; font-weight: 700; font-size: .85rem; padding: .1rem .45rem; color: #fff;
+         background: var(--info); }
+.badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
+.where { color: var(--muted); font-size: .9rem; }
+blockquote { margin: .5rem 0; padding: .5rem .75rem; background: var(--panel); border-left: 4px solid var(--line); }
+mark { background: var(--mark); color: inherit; padding: 0 .1rem; }
+.suggestion { background: #e8f1e4; padding: .5rem .75rem; }
+.muted { color: var(--muted); } footer { font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); }
+@media print { .skip, nav { display: none; } body { font-size: 11pt; } a { color: inherit; }
+               .finding { border-left-width: 4px; } }
+"""
+
+
+def _facts(r: TenderReport) -> str:
+    f = r.facts
+    cur = f.currency
+    items = [
+        ("Estimated value", money(f.estimated_total_value, cur) if f.estimated_total_value is not None else None),
+        ("Annual value", money(f.estimated_annual_value, cur) if f.estimated_annual_value is not None else None),
+        ("Term: initial (maximum with extensions)",
+         f"{f.initial_term_months:g} months ({f.max_term_months:g} months)" if f.max_term_months is not None else None),
+        ("Minimum turnover", money(f.min_turnover, cur) if f.min_turnover is not None else None),
+        ("Turnover to annual value", f"{f.turnover_ratio:.1f}×" if f.turnover_ratio is not None else None),
+        ("Social value weighting", f"{f.social_value_weight_percent:g}%" if f.social_value_weight_percent is not None
+         else None),
+        ("Regime", {"PCR2015": "Public Contracts Regulations 2015", "PA2023": "Procurement Act 2023",
+                    "PSR": "Provider Selection Regime"}.get(f.regime or "")),
+        ("Framework", "yes" if f.framework else "no"),
+    ]
+    cells = "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v) if v else '<span class=muted>not stated</span>'}</dd>"
+                    "</div>" for k, v in items)
+    return f'<dl class="facts">{cells}</dl>'
+
+
+def _summary(r: TenderReport) -> str:
+    by_rec: dict[int, list[Finding]] = {n: [] for n in RECS}
+    for f in r.findings:
+        for n in f.recommendations:
+            by_rec.setdefault(n, []).append(f)
+    rows = "".join(f"<tr><th scope=row>R{n}</th><td>{escape(RECS.get(n, ''))}</td><td>{len(fs)}</td></tr>"
+                   for n, fs in sorted(by_rec.items()))
+    sev = {s: sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
+    sev_rows = "".join(f"<tr><th scope=row>{escape(SEVERITY_TEXT[s])}</th><td>{n}</td></tr>" for s, n in sev.items())
+    return ("<table><caption class=muted>Findings by Mutuals Taskforce recommendation</caption>"
+            "<thead><tr><th scope=col>Rec.</th><th scope=col>What it asks</th><th scope=col>Findings</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table><table><caption class=muted>Findings by severity</caption>"
+            f"<tbody>{sev_rows}</tbody></table>")
+
+
+def _block_of(r: TenderReport, f: Finding) -> Block | None:
+    ev = f.evidence
+    for d in r.documents:
+        if d.path != ev.document:
+            continue
+        for b in d.blocks:
+            if ev.start is not None and b.start <= ev.start < b.end + 1 and b.kind not in ("header", "footer"):
+                return b
+    return None
+
+
+def _in_context(r: TenderReport, f: Finding) -> str:
+    """The paragraph around the evidence, with the evidence marked."""
+    b = _block_of(r, f)
+    ev = f.evidence
+    if b is None or ev.start is None or ev.end is None:
+        return f"<blockquote><mark>{escape(ev.text)}</mark></blockquote>"
+    a, z = ev.start - b.start, min(ev.end - b.start, len(b.text))
+    return (f"<blockquote>{escape(b.text[:a])}<mark>{escape(b.text[a:z])}</mark>{escape(b.text[z:])}"
+            "</blockquote>")
+
+
+def _finding(r: TenderReport, f: Finding, idx: str, ctx, suppression=None) -> str:
+    ev = f.evidence
+    rule = ctx.rule(f.rule) if ctx is not None else None
+    where = escape(ev.document) + (f", page {ev.page}" if ev.page else "") + (
+        f", paragraph {ev.paragraph + 1}" if ev.paragraph is not None and ev.paragraph >= 0 else "")
+    recs = ", ".join(f"R{n}" for n in f.recommendations)
+    refs = "".join(f"<li>{escape(x)}</li>" for x in f.references)
+    why = escape(" ".join(rule.rationale.split())) if rule else ""
+    supp = ""
+    if suppression is not None:
+        who = ", ".join(x for x in (suppression.by, suppression.date) if x)
+        supp = (f"<p><strong>Suppressed</strong>{' (' + escape(who) + ')' if who else ''}: "
+                f"{escape(suppression.justification)}</p>")
+    return f"""<article class="finding {f.severity}" id="{idx}" aria-labelledby="{idx}-h">
+<h3 id="{idx}-h"><span class="badge {f.severity}">{escape(SEVERITY_TEXT[f.severity].split(':')[0])}</span>
+{escape(f.message)}</h3>
+<p class="where">{where} · <a href="docs/rules/{escape(f.rule)}.md">{escape(f.rule)} {escape(f.name)}</a> ·
+{escape(f.category)} · {escape(recs)}{'' if f.assessed else ' · not fully assessed: a fact was missing'}</p>
+{_in_context(r, f)}
+{f'<p><strong>Why it matters.</strong> {why}</p>' if why else ''}
+{f'<p><strong>Law and guidance</strong></p><ul>{refs}</ul>' if refs else ''}
+{f'<p class="suggestion"><strong>What to write instead.</strong> {escape(f.suggestion)}</p>' if f.suggestion else ''}
+{supp}</article>"""
+
+
+def _tender(r: TenderReport, n: int, ctx) -> str:
+    docs = ", ".join(escape(d.path) for d in r.documents) or "no readable documents"
+    parts = [f'<section aria-labelledby="t{n}"><h2 id="t{n}">{escape(r.source)}</h2>',
+             f"<p class=muted>Documents: {docs}</p>", "<h3>The tender at a glance</h3>", _facts(r)]
+    if r.errors:
+        parts.append("<h3>Files that could not be read</h3><ul>" + "".join(
+            f"<li><strong>{escape(e.path)}</strong>: {escape(e.code)}: {escape(e.message)}</li>" for e in r.errors)
+            + "</ul>")
+    parts += ["<h3>Summary</h3>", _summary(r), f"<h3>Findings ({len(r.findings)})</h3>"]
+    if not r.findings:
+        parts.append("<p>No barriers found.</p>")
+    parts += [_finding(r, f, f"t{n}-f{i}", ctx) for i, f in enumerate(r.findings, 1)]
+    if r.suppressed:
+        parts.append(f"<h3>Suppressed findings ({len(r.suppressed)})</h3>")
+        parts += [_finding(r, x.finding, f"t{n}-s{i}", ctx, x.suppression) for i, x in enumerate(r.suppressed, 1)]
+    if r.not_assessed:
+        parts.append("<h3>Not assessed</h3><ul>" + "".join(
+            f"<li>{escape(x.rule)}: {escape(x.reason)}</li>" for x in r.not_assessed) + "</ul>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def render_html(reports: list[TenderReport], ctx=None, **_: Any) -> str:
+    total = sum(len(r.findings) for r in reports)
+    title = (f"tenderlint report: {reports[0].source}" if len(reports) == 1 else
+             f"tenderlint report: {len(reports)} tenders")
+    nav = "".join(f'<li><a href="#t{i}">{escape(r.source)}</a> ({len(r.findings)})</li>'
+                  for i, r in enumerate(reports, 1))
+    meta = ""
+    if ctx is not None:
+        sets = "; ".join(f"{escape(s.name)} {escape(s.version)} (sha256 {s.sha256})" for s in ctx.rulesets)
+        inputs = "".join(f"<li>{escape(r.source)}: sha256 {r.source_sha256 or '(folder)'}; " + "; ".join(
+            f"{escape(d.path)} sha256 {d.sha256}" for d in r.documents) + "</li>" for r in reports)
+        meta = (f"<p>Made by tenderlint {escape(ctx.version)} with ruleset {sets}."
+                f"{' Overrides: ' + escape(str(ctx.overrides)) + '.' if ctx.overrides else ''}</p>"
+                f"<p>Inputs:</p><ul>{inputs}</ul>")
+    body = "\n".join(_tender(r, i, ctx) for i, r in enumerate(reports, 1))
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the findings</a>
+<header>
+<p class="muted">tenderlint · barriers to small providers and public service mutuals</p>
+<h1>{escape(title)}</h1>
+<p>{total} finding{'s' if total != 1 else ''} in {len(reports)} tender{'s' if len(reports) != 1 else ''}.
+Each finding shows the clause, where it is, why it is a barrier (with the Mutuals Taskforce recommendation and
+the law or guidance for the regime) and what to write instead.</p>
+<nav aria-label="Tenders"><ul>{nav}</ul></nav>
+</header>
+<main id="main">
+{body}
+</main>
+<footer>{meta}</footer>
+</body>
+</html>
+"""
