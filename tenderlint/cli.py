@@ -204,6 +204,61 @@ def annotate_cmd(tender, output, config_path, isolated, select, ignore, rulesets
     sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
 
 
+EXIT_INTERRUPTED = 130
+
+
+@main.command("audit")
+@click.argument("archive", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The SQLite database to fill (created if new).")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
+              help="A CSV of tenders (columns tender, path) to read instead of the archive's entries.")
+@click.option("--workers", type=click.IntRange(1, 256), help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Read every tender again, even if unchanged.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine's cores, or on a Dask cluster (needs the [dask] extra).")
+@click.option("--scheduler", help="Dask scheduler address (with --engine dask), e.g. tcp://10.0.0.5:8786.")
+@click.option("--no-progress", is_flag=True, help="No progress line on stderr.")
+@_config_options
+def audit_cmd(archive, db, manifest, workers, force, engine, scheduler, no_progress, config_path, isolated, select,
+              ignore, rulesets, severity, threshold) -> None:
+    """Lint every tender of an archive (each file, folder or zip in ARCHIVE) into a SQLite database.
+
+    Resumable: tenders whose files and rules are unchanged are skipped; an interrupted audit keeps
+    everything it finished. Exit 0 when every tender is accounted for, 130 when interrupted.
+    """
+    from tenderlint.audit import discover, from_manifest, run_audit
+
+    try:
+        config = _config(config_path, isolated, None, select, ignore, rulesets, severity, threshold, None)
+        selected_rules(config)
+        tenders = from_manifest(manifest) if manifest else discover(archive)
+        summary = run_audit(tenders, db, config, workers=workers, force=force, progress=not no_progress,
+                            archive=str(archive), engine=engine, scheduler=scheduler)
+    except ConfigError as exc:
+        _fail(str(exc))
+    state = "interrupted; run the same command to finish" if summary.interrupted else "complete"
+    click.echo(f"audit {state}: {summary.total} tenders: {summary.done} read, {summary.skipped} skipped (unchanged), "
+               f"{summary.failed} failed; {summary.findings} findings written to {db}", err=True)
+    sys.exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_CLEAN)
+
+
+@main.command("audit-report")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default="audit-report", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for tenders.csv, findings.csv, errors.csv and summary.html.")
+def audit_report_cmd(db, output) -> None:
+    """Tables (CSV) and a self-contained HTML summary with charts, from an audit database."""
+    import sqlite3
+
+    from tenderlint.audit.report import write_report
+
+    try:
+        written = write_report(db, output)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        _fail(f"{db}: cannot read the audit database ({exc})")
+    click.echo("\n".join(str(p) for p in written))
+
+
 @main.command("rules")
 @_config_options
 def rules_cmd(config_path, isolated, select, ignore, rulesets, severity, threshold) -> None:

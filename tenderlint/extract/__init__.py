@@ -176,6 +176,18 @@ def _load_tender(path: str, limits: Limits) -> tuple[list[Document], list[InputE
     return docs, errors
 
 
+def load_files(paths: list[str], limits: Limits | None = None) -> tuple[list[Document], list[InputError]]:
+    """Several files read as one tender (a manifest's pack); each keeps its own name."""
+    limits = limits or Limits()
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    for path in paths:
+        d, e = load_tender(path, limits)
+        docs += d
+        errors += e
+    return docs, errors
+
+
 def _load_folder(path: str, p: Path, limits: Limits) -> tuple[list[Document], list[InputError]]:
     docs: list[Document] = []
     errors: list[InputError] = []

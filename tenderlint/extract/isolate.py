@@ -50,7 +50,7 @@ class _Worker:
         _preload()
         ctx = mp.get_context("fork")
         parent_end, child_end = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, args=(child_end, self.max_memory_mb), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child_end, self.max_memory_mb, parent_end), daemon=True)
         self.proc.start()
         child_end.close()
         self.conn = parent_end
@@ -143,8 +143,13 @@ def _died(exitcode: int | None, limits: Limits) -> None:
     raise ReadError("corrupt", f"the parser stopped without a result (exit code {exitcode})")
 
 
-def _serve(conn, max_memory_mb: int) -> None:
-    """The worker's loop: read a file, send back its Document or the error, wait for the next."""
+def _serve(conn, max_memory_mb: int, parent_end=None) -> None:
+    """The worker's loop: read a file, send back its Document or the error, wait for the next.
+
+    It closes its copy of the parent's end of the pipe, so that if the parent dies the worker sees the
+    pipe close and exits instead of waiting for ever."""
+    if parent_end is not None:
+        parent_end.close()
     import faulthandler
 
     from tenderlint.extract import read_file_bytes
