@@ -194,3 +194,34 @@ def test_the_readme_queries_run(archive, tmp_path):
             assert rows, sql
             ran += 1
     assert ran == 3
+
+
+def test_dask_engine_on_a_local_cluster_gives_the_same_results(archive, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    root, _names = archive
+    local_db, dask_db = str(tmp_path / "local.sqlite"), str(tmp_path / "dask.sqlite")
+    assert run("audit", str(root), "--db", local_db, "--workers", "2").exit_code == 0
+    with dask.config.set({"distributed.worker.daemon": False}):  # so each worker keeps its isolated reader
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                      silence_logs=40) as cluster:
+            res = run("audit", str(root), "--db", dask_db, "--engine", "dask", "--scheduler",
+                      cluster.scheduler_address)
+    assert res.exit_code == 0, res.output
+
+    def snapshot(db):
+        conn = sqlite3.connect(db)
+        tenders = sorted(conn.execute("SELECT key, status, n_findings, n_errors, turnover_ratio FROM tenders"))
+        findings = sorted(conn.execute("SELECT tender_key, rule, fingerprint FROM findings"))
+        return tenders, findings
+
+    assert snapshot(dask_db) == snapshot(local_db)
+    engines = {e for (e,) in sqlite3.connect(dask_db).execute("SELECT engine FROM runs")}
+    assert engines == {"dask"}
+
+
+def test_dask_engine_needs_a_scheduler(archive, tmp_path):
+    root, _names = archive
+    res = run("audit", str(root), "--db", str(tmp_path / "x.sqlite"), "--engine", "dask")
+    assert res.exit_code == 2 and "--scheduler" in res.output

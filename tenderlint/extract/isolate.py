@@ -26,7 +26,10 @@ _MAX_DOCS_PER_WORKER = 200  # a fresh worker now and then keeps fragmentation fr
 
 
 def available() -> bool:
-    return "fork" in mp.get_all_start_methods() and not os.environ.get(_ENV_OFF)
+    """Fork is there, and this process may have children (a daemonic process, such as a Dask worker
+    left at its default `distributed.worker.daemon: true`, may not)."""
+    return ("fork" in mp.get_all_start_methods() and not os.environ.get(_ENV_OFF)
+            and not mp.current_process().daemon)
 
 
 def read_isolated(name: str, data: bytes, limits: Limits) -> Document:
