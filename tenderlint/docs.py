@@ -88,8 +88,8 @@ def rule_page(rule: Rule, ruleset: Ruleset) -> str:
     if rule.patterns:
         lines += ["<details><summary>Patterns (regular expressions, case-insensitive)</summary>", ""]
         for key, value in rule.patterns.items():
-            if isinstance(value, list) and value and isinstance(value[0], list):
-                value = [x for group in value for x in group]
+            if isinstance(value, list):
+                value = [y for x in value for y in (x if isinstance(x, list) else [x])]
             if isinstance(value, list):
                 lines.append(f"- `{key}`:")
                 lines += [f"  - `{x}`" for x in value]

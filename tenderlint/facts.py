@@ -122,8 +122,8 @@ def _values(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
             continue
         turnover = lex.topics["turnover"].spans(s.text)
         if turnover:  # the sentence also demands a turnover: keep only the amounts next to the value words
-            money = [q for q in money if _nearest([q], value.spans(s.text)) and _distance(q, value.spans(s.text))
-                     < _distance(q, turnover)]
+            value_spans = value.spans(s.text)
+            money = [q for q in money if _distance(q, value_spans) < _distance(q, turnover)]
             if not money:
                 continue
         top = max(money, key=lambda q: q.value)

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from tenderlint.categories import CATEGORIES
-from tenderlint.report.html import CSS, RECS
+from tenderlint.report.html import CSS, recommendations
 
 
 def _bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "%", width: int = 640) -> str:
@@ -62,7 +62,8 @@ def write_report(db: str | Path, out: str | Path) -> list[Path]:
     failed = conn.execute("SELECT COUNT(*) FROM tenders WHERE status = 'failed'").fetchone()[0]
     share_cat = [(c, 100.0 * conn.execute("SELECT COUNT(DISTINCT tender_key) FROM findings WHERE category = ?",
                                           (c,)).fetchone()[0] / n if n else 0.0) for c in CATEGORIES]
-    share_rec = [(f"R{r}: {RECS[r]}", 100.0 * conn.execute(
+    recs = recommendations(None)
+    share_rec = [(f"R{r}: {recs[r]}", 100.0 * conn.execute(
         "SELECT COUNT(DISTINCT tender_key) FROM findings WHERE ' ' || recommendations || ' ' LIKE ?",
         (f"% R{r} %",)).fetchone()[0] / n if n else 0.0) for r in (9, 10, 11, 12, 13, 15)]
     ratios = [r[0] for r in conn.execute("SELECT turnover_ratio FROM tenders WHERE turnover_ratio IS NOT NULL")]

@@ -13,10 +13,6 @@ from typing import Any
 from tenderlint.model import Block, Finding, TenderReport
 from tenderlint.rules.format import money
 
-RECS = {9: "Standard procedures and longer contracts", 10: "Proportionate financial tests and bonds",
-        11: "Count staff experience gained in house", 12: "Procurement flexibilities for mutuals",
-        13: "Commissioning open to mutuals and SMEs", 14: "Advice for commissioners",
-        15: "Social value"}
 SEVERITY_TEXT = {"error": "Error: contrary to law or firm guidance", "warning": "Warning: likely disproportionate",
                  "info": "Advice"}
 
@@ -53,6 +49,14 @@ mark { background: var(--mark); color: inherit; padding: 0 .1rem; }
 """
 
 
+def recommendations(ctx) -> dict[int, str]:
+    """R9-R15 and what each asks, from the ruleset (the data), not a copy in code."""
+    from tenderlint.rules.ruleset import default_ruleset
+
+    recs = (ctx.rulesets[0] if ctx is not None and ctx.rulesets else default_ruleset()).recommendations
+    return {n: text[:1].upper() + text[1:] for n, text in recs.items()}
+
+
 def _facts(r: TenderReport) -> str:
     f = r.facts
     cur = f.currency
@@ -74,12 +78,12 @@ def _facts(r: TenderReport) -> str:
     return f'<dl class="facts">{cells}</dl>'
 
 
-def _summary(r: TenderReport) -> str:
-    by_rec: dict[int, list[Finding]] = {n: [] for n in RECS}
+def _summary(r: TenderReport, recs: dict[int, str]) -> str:
+    by_rec: dict[int, list[Finding]] = {n: [] for n in recs}
     for f in r.findings:
         for n in f.recommendations:
             by_rec.setdefault(n, []).append(f)
-    rows = "".join(f"<tr><th scope=row>R{n}</th><td>{escape(RECS.get(n, ''))}</td><td>{len(fs)}</td></tr>"
+    rows = "".join(f"<tr><th scope=row>R{n}</th><td>{escape(recs.get(n, ''))}</td><td>{len(fs)}</td></tr>"
                    for n, fs in sorted(by_rec.items()))
     sev = {s: sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
     sev_rows = "".join(f"<tr><th scope=row>{escape(SEVERITY_TEXT[s])}</th><td>{n}</td></tr>" for s, n in sev.items())
@@ -144,7 +148,7 @@ def _tender(r: TenderReport, n: int, ctx) -> str:
         parts.append("<h3>Files that could not be read</h3><ul>" + "".join(
             f"<li><strong>{escape(e.path)}</strong>: {escape(e.code)}: {escape(e.message)}</li>" for e in r.errors)
             + "</ul>")
-    parts += ["<h3>Summary</h3>", _summary(r), f"<h3>Findings ({len(r.findings)})</h3>"]
+    parts += ["<h3>Summary</h3>", _summary(r, recommendations(ctx)), f"<h3>Findings ({len(r.findings)})</h3>"]
     if not r.findings:
         parts.append("<p>No barriers found.</p>")
     parts += [_finding(r, f, f"t{n}-f{i}", ctx) for i, f in enumerate(r.findings, 1)]

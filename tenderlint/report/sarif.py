@@ -18,13 +18,11 @@ RULE_DOCS = "docs/rules/{id}.md"
 
 
 def _uri(report: TenderReport, document: str) -> str:
-    if len(report.documents) == 1 and not report.source.rstrip("/").endswith(".zip") and not _is_pack(report):
-        return report.source.replace("\\", "/")
-    return f"{report.source.rstrip('/')}/{document}".replace("\\", "/")
-
-
-def _is_pack(report: TenderReport) -> bool:
-    return len(report.documents) > 1 or (report.documents and report.documents[0].path != report.source.split("/")[-1])
+    """A single-file tender is its own path; a document of a pack is the pack's path plus its name in it."""
+    source = report.source.rstrip("/\\")
+    if document == source.replace("\\", "/").split("/")[-1]:
+        return source.replace("\\", "/")
+    return f"{source}/{document}".replace("\\", "/")
 
 
 def _rule_descriptor(rule, ruleset) -> dict[str, Any]:

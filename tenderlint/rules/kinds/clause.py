@@ -39,7 +39,8 @@ def _compile(rule: Rule) -> _Compiled:
         p = rule.patterns
 
         def rx(items) -> list[re.Pattern]:
-            return [re.compile(x, re.I) for x in items or []]
+            flat = [y for x in items or [] for y in (x if isinstance(x, list) else [x])]  # shared lists (YAML aliases)
+            return [re.compile(x, re.I) for x in flat]
 
         groups = p.get("require") or []
         if groups and isinstance(groups[0], str):
