@@ -54,6 +54,41 @@ class Quantity:
     unit: str | None = None  # DURATION: day | week | month | year
     parts: tuple[float, ...] = ()  # DURATION "3+1+1 years": (36, 12, 12)
     count: int = 1  # "two further periods of 12 months": count 2, value 12
+    role: str | None = None  # what it measures (term, validity, payment, turnover, bond ...), set by the frame
+
+
+@dataclass
+class Cue:
+    """A span of a clause that changes what it means: a condition, a consent, an exception, a negation."""
+
+    kind: str
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+
+
+@dataclass
+class Frame:
+    """How a clause is said: who must do it, with what force, under which conditions.
+
+    Rules and facts read this rather than the raw words, so that "must not subcontract without
+    consent" (a consent clause) and "must not subcontract" (a ban) come apart.
+    """
+
+    subject: str | None = None  # bidder | buyer | provider | None (not said)
+    modality: str = "states"  # must | must_not | may | not_required | states
+    modal: Cue | None = None  # the words that carry the modality
+    conditions: list[Cue] = field(default_factory=list)  # condition | consent | exception | discretion
+    alternatives: list[Cue] = field(default_factory=list)
+    negations: list[Cue] = field(default_factory=list)  # each negation with the span it governs
+    lead: str | None = None  # the lead-in of the list this item belongs to ("Bidders must:")
+
+    def has(self, kind: str) -> bool:
+        return any(c.kind == kind for c in self.conditions)
+
+    def negated(self, start: int, end: int) -> bool:
+        """Whether the words at [start, end) fall inside a negation's scope."""
+        return any(n.start <= start and end <= n.end for n in self.negations)
 
 
 @dataclass
@@ -64,6 +99,7 @@ class Sentence:
     end: int
     quantities: list[Quantity] = field(default_factory=list)
     cues: frozenset[str] = frozenset()
+    frame: Frame = field(default_factory=Frame)
 
     @property
     def document(self) -> str:
@@ -108,6 +144,9 @@ class Requirement:
     alternative: bool = False  # alternative evidence for newer organisations is accepted
     audited: bool = False
     currency: str | None = None  # of `amount`, as written ("EUR 30 000 000")
+    review: str | None = None  # why the clause is ambiguous (reported for review, not as a barrier)
+    multiple: float | None = None  # turnover written as a multiple of the contract value ("twice the annual value")
+    multiple_of: str | None = None  # "annual" | "total"
 
 
 @dataclass
@@ -133,7 +172,15 @@ class Facts:
     cpv_main: str | None = None  # the first CPV code stated
     award_criteria_stated: bool = False
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)  # 0-1 per fact: how plainly the tender states it
     requirements: list[Requirement] = field(default_factory=list)
+
+    def state(self, key: str, value, evidence: Evidence | None, confidence: float = 1.0) -> None:
+        """Record a fact with the clause it came from and how sure the reading is."""
+        setattr(self, key, value)
+        if evidence is not None:
+            self.evidence[key] = evidence
+        self.confidence[key] = round(confidence, 2)
 
 
 CONTRACT_FACTS = (
@@ -166,6 +213,7 @@ class Finding:
     references: list[str]
     suggestion: str | None
     assessed: bool = True  # False when a needed fact was missing (SARIF kind "review")
+    confidence: str = "high"  # "review" when the clause is ambiguous: a question for a person, not a barrier
     fingerprint: str = ""  # stable across re-runs and edits elsewhere in the tender (suppressions, SARIF)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from tenderlint.lexicon import Lexicon
 from tenderlint.model import Block, Document, Quantity, Sentence
+from tenderlint.nlp.frames import attach_frames
 from tenderlint.nlp.pipeline import get_nlp
 
 GENERAL_CUES = ("demand", "conditional", "alternative", "not_pass_fail", "no_alternative", "on_demand", "justified")
 
 
 def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
-    """Every body sentence of every document, in order. Table rows are one sentence each."""
+    """Every body sentence of every document, in order, with its clause frame. Table rows are one sentence each."""
     nlp = get_nlp()
     blocks: list[Block] = [b for d in documents for b in d.blocks if b.kind not in ("header", "footer")]
     out: list[Sentence] = []
@@ -30,4 +31,5 @@ def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
             ]
             cues = frozenset(c for c in GENERAL_CUES if lexicon.cue(c, text))
             out.append(Sentence(text=text, block=block, start=start, end=end, quantities=qs, cues=cues))
+    attach_frames(out)
     return out

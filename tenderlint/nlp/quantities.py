@@ -60,7 +60,7 @@ DURATION_RE = re.compile(
     # 3+1+1 years, (2 + 1 + 1) years, 3 + 2 years
     rf"(?P<plus>\(?\d+(?:\.\d+)?(?:\s*(?:\+|\bplus\b)\s*\d+(?:\.\d+)?)+\)?)\s*(?:-\s*)?(?P<unit1>{_UNIT_WORDS})"
     # three (3) years, 36 months, 18-month, twelve months, 2.5 years
-    rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?|{_WORD_NUM})\s*\))?(?:\s*-\s*|\s+)(?:(?:further|additional|more|full|complete|calendar|financial|consecutive|most\s+recent|previous|preceding|last|past|accounting|trading|audited)\s+){{0,2}}(?P<unit2>{_UNIT_WORDS})\b",
+    rf"|(?P<num>{_NUM})(?:\s*\(\s*(?P<paren>\d+(?:\.\d+)?|{_WORD_NUM})\s*\))?(?:\s*-\s*|\s+)(?:(?:further|additional|more|full|complete|calendar|working|business|clear|financial|consecutive|most\s+recent|previous|preceding|last|past|accounting|trading|audited)\s+){{0,2}}(?P<unit2>{_UNIT_WORDS})\b",
     re.IGNORECASE,
 )
 # "two further periods of twelve months", "2 x 12 months", "up to two (2) additional periods of 12 months each"
@@ -223,6 +223,8 @@ def find_durations(text: str) -> list[Quantity]:
             c = parse_number((before if before and _EXTENSION_AFTER.match(text[m.end():]) else after).group("count"))
             if c and 1 < c <= 10:
                 count = int(c)
+        if unit == "day" and re.search(r"\b(?:working|business)\s", m.group(0), re.I):
+            value = value * 7 / 5  # five working days to the calendar week
         out.append(Quantity("DURATION", round(value * MONTHS_PER[unit], 2), m.group(0), m.start(), m.end(), unit=unit,
                             count=count))
     for m in _INCREMENTS.finditer(text):

@@ -24,3 +24,11 @@ def finding(rule: Rule, facts: Facts, evidence: Evidence, message: str, severity
         recommendations=list(rule.recommendations), message=message, evidence=evidence,
         references=rule.refs(facts.regime), suggestion=" ".join(suggestion.split()), assessed=assessed,
     )
+
+
+def needs_review(f: Finding, why: str) -> Finding:
+    """Turn an asserted barrier into a question for a person: the clause is ambiguous, and says why."""
+    f.confidence = "review"
+    f.severity = "info"
+    f.message = f"Needs review: {why[0].lower() + why[1:]}. If it is applied as a default condition: {f.message[0].lower() + f.message[1:]}"
+    return f

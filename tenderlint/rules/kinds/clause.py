@@ -5,7 +5,11 @@ The rule gives, as data, what the clause is about (`patterns.match`), what else 
 in the same section (`unless_section`) or anywhere in the tender (`unless_tender`) that makes
 it acceptable. The lexicon's negation templates are applied with the rule's own topic, so "no
 consortium bids will be refused" and "consortium bids will not be barred" read the same way.
-An optional `quantity` condition compares a stated amount or period with a limit.
+An optional `quantity` condition compares a stated amount or period with a limit; its `roles`
+say what the amount must measure (from the clause frame: a payment term, not a deadline to pass on
+a pay rise). `frame` reads the clause's structure: `skip_conditions` (a ban "without prior consent"
+is a consent clause), `modality` (the clause must be a demand or a ban) and `review_modality` (a
+clause that only "may" apply is reported for review, not asserted).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 from tenderlint.lexicon import Topic, load_lexicon
 from tenderlint.model import Evidence, Facts, Finding, Quantity, Sentence
 from tenderlint.nlp.quantities import MONTHS_PER
-from tenderlint.rules.kinds.base import finding, regime_value
+from tenderlint.rules.kinds.base import finding, needs_review, regime_value
 from tenderlint.rules.ruleset import Rule
 
 
@@ -83,6 +87,12 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
             continue
         if skip_cues & s.cues:
             continue
+        frame_spec = p.get("frame") or {}
+        if any(s.frame.has(k) for k in frame_spec.get("skip_conditions", [])):
+            continue
+        review = s.frame.modality in frame_spec.get("review_modality", [])
+        if frame_spec.get("modality") and s.frame.modality not in frame_spec["modality"] and not review:
+            continue
         if p.get("negation", True) and lex.cue_with("negation", c.topic.source, text):
             continue
         q = _quantity(p.get("quantity"), s)
@@ -93,8 +103,14 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
         seen.add(text)
         blocks.add(id(s.block))
         severity = regime_value(rule.severities, facts.regime, rule.severity)
-        fmt = {"quantity": q.text if q else "", "days": f"{_in_unit(q, 'day'):.0f}" if q else ""}
-        out.append(finding(rule, facts, Evidence.of(s), rule.message.format(**fmt), severity, **fmt))
+        days = _in_unit(q, "day") + _plus_days(p.get("quantity"), s, q) if q else 0
+        fmt = {"quantity": q.text if q else "", "days": f"{days:.0f}" if q else ""}
+        message = rule.message.format(**fmt)
+        if review:
+            out.append(needs_review(finding(rule, facts, Evidence.of(s), message, severity, **fmt),
+                                    f"the clause says it “{s.frame.modal.text if s.frame.modal else 'may'}” apply"))
+        else:
+            out.append(finding(rule, facts, Evidence.of(s), message, severity, **fmt))
     return out
 
 
@@ -118,6 +134,14 @@ def _section(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
     return [x for x in sentences if x.block.document == b.document and x.block.heading_path == b.heading_path]
 
 
+def _plus_days(spec: dict | None, s: Sentence, q: Quantity) -> float:
+    """Days a period runs beyond its stated length: "30 days of the end of the month" is up to 60 days."""
+    for extra in (spec or {}).get("plus", []):
+        if re.match(extra["after"], s.text[q.end:q.end + 60], re.I):
+            return float(extra["days"])
+    return 0.0
+
+
 def _in_unit(q: Quantity, unit: str) -> float:
     return q.value / MONTHS_PER[unit]
 
@@ -132,7 +156,11 @@ def _quantity(spec: dict | None, s: Sentence) -> Quantity | None:
     for q in s.quantities:
         if q.kind != spec["kind"] or (spec.get("units") and q.unit not in spec["units"]):
             continue
+        if "roles" in spec and q.role not in spec["roles"]:
+            continue
         value = _in_unit(q, spec["unit"]) if q.kind == "DURATION" else q.value
+        if q.kind == "DURATION" and spec.get("unit") == "day":
+            value += _plus_days(spec, s, q)
         if "above" in spec and not value > float(spec["above"]) + 0.5 * (q.kind == "DURATION"):
             continue
         lead = s.text[max(0, q.start - window):q.start]

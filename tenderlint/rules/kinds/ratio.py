@@ -35,6 +35,11 @@ def _judge(rule: Rule, facts: Facts, req) -> Finding | None:
            "annual_value": money(annual, cur),
            "total_ratio": "", "annual_ratio": "", "ratio_note": ""}
     sev = rule.severities
+    if req.amount is None and req.multiple is not None and facts.regime != "PA2023":
+        # "at least twice the annual contract value": the ratio is stated even when the value is not
+        limit = t.get("annual_ratio", 2.0) if req.multiple_of == "annual" else t.get("total_ratio", 2.0)
+        if req.multiple <= limit or req.justified:
+            return None
     if req.amount is None or (total is None and annual is None):
         if req.amount is None:
             fmt["amount"] = "a multiple of the contract value"

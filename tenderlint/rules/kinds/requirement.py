@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tenderlint.model import Evidence, Facts, Finding, Requirement, Sentence
 from tenderlint.rules.format import money
-from tenderlint.rules.kinds.base import REGIME_NAMES, finding
+from tenderlint.rules.kinds.base import REGIME_NAMES, finding, needs_review
 from tenderlint.rules.ruleset import Rule
 
 _TOPICS = {"bond": ("bond",), "trading": ("trading", "accounts")}
@@ -49,13 +49,17 @@ def _judge(rule: Rule, facts: Facts, req: Requirement) -> Finding | None:
         "regime_name": REGIME_NAMES.get(facts.regime, REGIME_NAMES[None]),
         "detail": _detail(req, facts),
     }
+    out = None
     for esc in rule.escalate:
         if conditions.get(esc["when"]):
             msg = esc.get("message", rule.message).format(**fmt)
-            return finding(rule, facts, Evidence.of(req.sentence), msg, esc["severity"], **fmt)
-    if rule.skip_when and conditions.get(rule.skip_when):
-        return None
-    return finding(rule, facts, Evidence.of(req.sentence), rule.message.format(**fmt), **fmt)
+            out = finding(rule, facts, Evidence.of(req.sentence), msg, esc["severity"], **fmt)
+            break
+    else:
+        if rule.skip_when and conditions.get(rule.skip_when):
+            return None
+        out = finding(rule, facts, Evidence.of(req.sentence), rule.message.format(**fmt), **fmt)
+    return needs_review(out, req.review) if req.review else out
 
 
 def _detail(req: Requirement, facts: Facts) -> str:
