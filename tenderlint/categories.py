@@ -1,4 +1,4 @@
-"""The category vocabulary of ../shared/DESIGN.md: five core barriers and five more."""
+"""The category vocabulary of the JSON contract (docs/contract.md): five core barriers and five more."""
 
 from __future__ import annotations
 

@@ -142,20 +142,26 @@ def _split(values) -> list[str]:
 
 
 @main.command("eval")
-@click.argument("corpus", type=click.Path(exists=True, file_okay=False))
+@click.argument("labelled", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-v", "--verbose", is_flag=True, help="List every mistake.")
-def eval_cmd(corpus, verbose) -> None:
-    """Precision and recall per category and facts accuracy on an annotated corpus (exit 1 below the bars)."""
+def eval_cmd(labelled, verbose) -> None:
+    """Precision, recall and F1 per category and accuracy per fact on labelled sets (exit 1 below the bars).
+
+    Each LABELLED is a tender corpus (a folder with labels.yaml) or a clause set (a .jsonl file).
+    """
     from tenderlint.evaluate import evaluate, render
 
-    try:
-        result = evaluate(corpus)
-    except ConfigError as exc:
-        _fail(str(exc))
-    click.echo(render(result), nl=False)
-    if verbose and result.mistakes:
-        click.echo("\n".join(result.mistakes))
-    sys.exit(EXIT_CLEAN if result.passes() else EXIT_FINDINGS)
+    ok = True
+    for i, path in enumerate(labelled):
+        try:
+            result = evaluate(path)
+        except ConfigError as exc:
+            _fail(str(exc))
+        click.echo(("\n" if i else "") + render(result), nl=False)
+        if verbose and result.mistakes:
+            click.echo("\n".join(result.mistakes))
+        ok &= result.passes()
+    sys.exit(EXIT_CLEAN if ok else EXIT_FINDINGS)
 
 
 @main.command("annotate")

@@ -22,4 +22,6 @@ def real_clauses() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def report_schema() -> dict:
-    return json.loads((DATA / "contract" / "report.schema.json").read_text(encoding="utf-8"))
+    from tenderlint.contract import schema
+
+    return schema()

@@ -225,3 +225,20 @@ def test_dask_engine_needs_a_scheduler(archive, tmp_path):
     root, _names = archive
     res = run("audit", str(root), "--db", str(tmp_path / "x.sqlite"), "--engine", "dask")
     assert res.exit_code == 2 and "--scheduler" in res.output
+
+
+def test_engines_share_one_interface_without_an_import_cycle():
+    """Both engines implement `Engine.run` over the same job and never import the orchestrator."""
+    import ast
+    import inspect
+
+    import tenderlint.audit.dask_engine as dask_engine
+    import tenderlint.audit.local_engine as local_engine
+    from tenderlint.audit.engine import make_engine
+
+    for mod in (local_engine, dask_engine):
+        tree = ast.parse(inspect.getsource(mod))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert "tenderlint.audit.engine" not in imported, mod.__name__
+    assert make_engine("local", 2).name == "local" and make_engine("dask", 1, "tcp://x:1").name == "dask"
+    assert callable(local_engine.LocalEngine.run) and callable(dask_engine.DaskEngine.run)

@@ -1,23 +1,44 @@
-"""Run the audit: lint every tender that is new or changed, in parallel, streaming each result into
-the database as it arrives. Interrupting it (Ctrl-C, SIGTERM) keeps everything already written."""
+"""Run the audit: lint every tender that is new or changed, streaming each result into the database
+as it arrives. Interrupting it (Ctrl-C, SIGTERM) keeps everything already written.
+
+The orchestration lives here; the work is done by an engine (`LocalEngine` in local_engine.py,
+`DaskEngine` in dask_engine.py), each implementing `Engine.run` over the same job (work.py). The
+engines import only the job, never this module.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import json
 import os
 import signal
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing import get_context
-from multiprocessing.connection import wait as mp_wait
-from typing import Any
+from typing import Any, Protocol
 
 from tenderlint.audit import store
 from tenderlint.audit.archive import Tender
 from tenderlint.audit.progress import Progress
+from tenderlint.audit.work import Job, now, tenderlint_version
 from tenderlint.config import Config
+
+
+class Engine(Protocol):
+    """Lint every tender of `todo` with `job` and pass each result row to `record` as it arrives."""
+
+    name: str
+
+    def run(self, todo: list[Tender], job: Job, record: Callable[[dict[str, Any]], None]) -> None: ...
+
+
+def make_engine(name: str, workers: int, scheduler: str | None = None) -> Engine:
+    if name == "dask":
+        from tenderlint.audit.dask_engine import DaskEngine  # the optional extra: imported only when asked for
+
+        return DaskEngine(scheduler)
+    from tenderlint.audit.local_engine import LocalEngine
+
+    return LocalEngine(workers)
 
 
 @dataclass
@@ -37,49 +58,16 @@ def ruleset_hash(config: Config) -> str:
 
     sets = [default_ruleset().sha256] + [load_ruleset(p).sha256 for p in config.rulesets]
     key = {"rulesets": sets, "select": config.select, "ignore": config.ignore, "severity": config.severity,
-           "thresholds": config.thresholds, "version": _version()}
+           "thresholds": config.thresholds, "version": tenderlint_version()}
     return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _version() -> str:
-    from tenderlint import __version__
-
-    return __version__
-
-
-def audit_one(key: str, source: str, content_sha256: str, rs_hash: str, config: Config) -> dict[str, Any]:
-    """Lint one tender (in a worker); never raises: a failure is an error row with the reason."""
-    from tenderlint.api import lint, lint_documents, selected_rules
-    from tenderlint.extract import load_files
-    from tenderlint.model import Facts, InputError, TenderReport
-    from tenderlint.report.json import tender_dict
-
-    started = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-    t0 = time.monotonic()
-    try:
-        if "\n" in source:
-            docs, errors = load_files(source.split("\n"), config.limits)
-            report = lint_documents(key, docs, selected_rules(config), errors)
-        else:
-            (report,) = lint([source], config)
-    except Exception as exc:  # noqa: BLE001 - one tender's failure must not stop the audit
-        report = TenderReport(source, [], [InputError(source, "corrupt", f"{type(exc).__name__}: {exc}")], Facts(),
-                              [])
-    return {"key": key, "source": source, "content_sha256": content_sha256, "ruleset_sha256": rs_hash,
-            "version": _version(), "started_at": started, "seconds": round(time.monotonic() - t0, 3),
-            "tender": tender_dict(report)}
-
-
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from tenderlint.nlp.pipeline import get_nlp
-
-    get_nlp()  # build spaCy once per worker
 
 
 class _Stop(BaseException):  # not an Exception: no reader may swallow it
     pass
+
+
+def _raise_stop(signum, frame) -> None:
+    raise _Stop()
 
 
 def run_audit(tenders: list[Tender], db: str, config: Config, workers: int | None = None, force: bool = False,
@@ -93,7 +81,7 @@ def run_audit(tenders: list[Tender], db: str, config: Config, workers: int | Non
     workers = workers or os.cpu_count() or 1
     run_id = conn.execute(
         "INSERT INTO runs (started_at, archive, tenderlint_version, ruleset_sha256, engine, workers, skipped) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)", (_now(), archive, _version(), rs_hash, engine, workers, summary.skipped)
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", (now(), archive, tenderlint_version(), rs_hash, engine, workers, summary.skipped)
     ).lastrowid
     conn.commit()
     bar = Progress(len(todo)) if progress and todo else None
@@ -111,15 +99,7 @@ def run_audit(tenders: list[Tender], db: str, config: Config, workers: int | Non
 
     previous = signal.signal(signal.SIGTERM, _raise_stop)
     try:
-        if engine == "dask":
-            from tenderlint.audit.dask_engine import run_dask
-
-            run_dask(todo, rs_hash, config, scheduler, record)
-        elif workers <= 1 or len(todo) <= 1:
-            for t in todo:
-                record(audit_one(t.key, t.source, t.content_hash, rs_hash, config))
-        else:
-            _run_local(todo, rs_hash, config, workers, record)
+        make_engine(engine, workers, scheduler).run(todo, Job(rs_hash, config), record)
     except (KeyboardInterrupt, _Stop):
         summary.interrupted = True
     finally:
@@ -127,91 +107,7 @@ def run_audit(tenders: list[Tender], db: str, config: Config, workers: int | Non
         if bar:
             bar.close()
         conn.execute("UPDATE runs SET finished_at = ?, done = ?, failed = ?, interrupted = ? WHERE id = ?",
-                     (_now(), summary.done, summary.failed, int(summary.interrupted), run_id))
+                     (now(), summary.done, summary.failed, int(summary.interrupted), run_id))
         conn.commit()
         conn.close()
     return summary
-
-
-def _raise_stop(signum, frame) -> None:
-    raise _Stop()
-
-
-def _serve(conn) -> None:
-    """A worker: lint the tenders it is sent, one at a time, until it is told to stop."""
-    _init_worker()
-    try:
-        while True:
-            try:
-                task = conn.recv()
-            except (EOFError, OSError):
-                break
-            if task is None:
-                break
-            conn.send(audit_one(*task))
-    finally:
-        conn.close()
-
-
-def _run_local(todo: list[Tender], rs_hash: str, config: Config, workers: int, record) -> None:
-    """Worker processes of our own (so an interrupt can kill them outright), one tender in flight each;
-    results are recorded as they arrive."""
-    ctx = get_context("fork")
-    procs, conns = [], []
-    for _ in range(min(workers, len(todo))):
-        parent_end, child_end = ctx.Pipe()
-        p = ctx.Process(target=_serve, args=(child_end,))
-        p.start()
-        child_end.close()
-        procs.append(p)
-        conns.append(parent_end)
-    queue = iter(todo)
-    busy: dict = {}
-    try:
-        for c in conns:
-            t = next(queue, None)
-            if t is None:
-                break
-            c.send((t.key, t.source, t.content_hash, rs_hash, config))
-            busy[c] = t
-        while busy:
-            for c in mp_wait(list(busy)):
-                try:
-                    result = c.recv()
-                except (EOFError, OSError):  # the worker died: record the tender as failed, go on without it
-                    t = busy.pop(c)
-                    record(_failed(t, rs_hash, "the worker process stopped while reading this tender"))
-                    continue
-                busy.pop(c)
-                record(result)
-                t = next(queue, None)
-                if t is not None:
-                    c.send((t.key, t.source, t.content_hash, rs_hash, config))
-                    busy[c] = t
-        for c in conns:
-            try:
-                c.send(None)
-            except (OSError, ValueError):
-                pass
-        for p in procs:
-            p.join(timeout=30)
-    finally:
-        for p in procs:
-            if p.is_alive():
-                p.kill()  # interrupted: a tender being read is simply not recorded
-            p.join(timeout=10)
-        for c in conns:
-            c.close()
-
-
-def _failed(t: Tender, rs_hash: str, why: str) -> dict[str, Any]:
-    from tenderlint.model import Facts, InputError, TenderReport
-    from tenderlint.report.json import tender_dict
-
-    report = TenderReport(t.source, [], [InputError(t.source, "corrupt", why)], Facts(), [])
-    return {"key": t.key, "source": t.source, "content_sha256": t.content_hash, "ruleset_sha256": rs_hash,
-            "version": _version(), "started_at": _now(), "seconds": 0.0, "tender": tender_dict(report)}
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")

@@ -1,4 +1,4 @@
-"""The JSON output contract (../shared/contract/report.schema.json): keys may be added, never renamed."""
+"""The JSON output contract (docs/contract.md, tenderlint/contract/report.schema.json): keys may be added, never renamed."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "references": f.references,
         "suggestion": f.suggestion,
         "assessed": f.assessed,
+        "confidence": f.confidence,
         "fingerprint": f.fingerprint,
     }
 
@@ -32,7 +33,8 @@ def suppression_dict(s) -> dict[str, Any]:
 
 def tender_dict(r: TenderReport) -> dict[str, Any]:
     facts = {k: getattr(r.facts, k) for k in CONTRACT_FACTS + EXTRA_FACTS}
-    facts["evidence"] = {k: {"text": e.text, **e.location()} for k, e in sorted(r.facts.evidence.items())}
+    facts["evidence"] = {k: {"text": e.text, **e.location(), "confidence": r.facts.confidence.get(k, 1.0)}
+                         for k, e in sorted(r.facts.evidence.items())}
     return {
         "source": r.source,
         "documents": [{"path": d.path, "format": d.format, "pages": d.pages, "sha256": d.sha256} for d in r.documents],
