@@ -107,6 +107,8 @@ def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement
     review = None
     may_before = re.search(r"\b(?:may|could|might|can)\b", before, re.I) and not re.search(
         r"\bmust\b|\bshall\b|\bwill\s+be\s+required\b", before, re.I)
+    if s.frame.has("discretion") and not re.search(r"\bmust\b|\bshall\b|\bwill\s+be\s+required\b", before, re.I):
+        return None  # "the Authority reserves the right to require a guarantee": a power, not a default demand
     if may_before or s.frame.modality == "may":
         if s.frame.has("condition") or s.frame.has("discretion") or may_before:
             return None  # a mitigation for a bidder who does not pass, or one the buyer may ask for

@@ -105,7 +105,7 @@ def _modal(text: str, conditions: list[Cue], fl: FrameLexicon) -> Cue | None:
     found: list[Cue] = []
     for kind, rx in fl.modality:
         for m in rx.finditer(text):
-            if any(c.start <= m.start() < c.end and c.kind != "consent" for c in conditions):
+            if any(c.start <= m.start() < c.end and c.kind not in ("consent", "discretion") for c in conditions):
                 continue
             found.append(Cue(kind, m.start(), m.end(), m.group(0)))
     if not found:

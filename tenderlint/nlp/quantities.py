@@ -192,13 +192,24 @@ def _unit(u: str) -> str:
 _LABELLED_RE = re.compile(r"\b(?:duration|period|term)\s+in\s+(?P<unit>days|weeks|months|years)\s*:\s*(?P<num>\d+(?:\.\d+)?)", re.I)
 
 
+# "3 years + 1 year + 1 year", "24 months plus 12 months": each part with its own unit
+_UNIT_SEQ = re.compile(r"(?P<seq>\d+(?:\.\d+)?\s*(?:years?|months?)(?:\s*(?:\+|\bplus\b)\s*\d+(?:\.\d+)?\s*(?:years?|months?))+)\b",
+                       re.I)
+
+
 def find_durations(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    for m in _UNIT_SEQ.finditer(text):
+        parts = tuple(round(float(n) * MONTHS_PER[_unit(u)], 2)
+                      for n, u in re.findall(r"(\d+(?:\.\d+)?)\s*(years?|months?)", m.group("seq"), re.I))
+        out.append(Quantity("DURATION", sum(parts), m.group(0), m.start(), m.end(), unit="month", parts=parts))
     for m in _LABELLED_RE.finditer(text):
         unit = _unit(m.group("unit"))
         out.append(Quantity("DURATION", round(float(m.group("num")) * MONTHS_PER[unit], 2), m.group(0), m.start(),
                             m.end(), unit=unit))
     for m in DURATION_RE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
         unit = _unit(m.group("unit1") or m.group("unit2"))
         if unit == "year" and _YEARS_OLD.match(text[m.end():]):
             continue  # "aged 16-25 years old"
