@@ -40,11 +40,17 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
             if value is not None and (crit.found(label) or sv.found(label)):
                 pairs.append((group, label.lower()[:60], value, s, sv.found(label)))
             continue
+        parent: float | None = None  # the weight of the criterion a "(of which ...)" breaks down
         for (a, b), q in _pair_weights(s.text, sorted(set(crit.spans(s.text) + sv.spans(s.text))), pct):
             if re.match(r"\s*of\s+(?:the\s+)?(?:social\s+value|community\s+benefits?)", s.text[q.end:]):
                 continue  # a split inside the social value marks, not a weight of the total
             is_sv = any(x <= a < y or a <= x < b for x, y in sv.spans(s.text))
-            pairs.append((group, s.text[a:b].lower(), q.value, s, is_sv))
+            value = q.value
+            if parent is not None and _OF_WHICH.search(s.text[max(0, min(a, q.start) - 40):min(a, q.start)]):
+                value = round(value * parent / 100, 2)  # "Quality 60% (of which social value 10%)": 6% of the total
+            elif not is_sv:
+                parent = q.value
+            pairs.append((group, s.text[a:b].lower(), value, s, is_sv))
         if (99 <= sum(q.value for q in pct) <= 101 and len(pct) >= 2 and sum(1 for p in pairs if p[3] is s) < 2
                 and (crit.found(s.text) or sv.found(s.text)) and not lex.topics["accounts"].found(s.text)):
             pairs.append((group, "criteria", 0.0, s, False))
@@ -93,7 +99,8 @@ def _within_quality(s: Sentence, headers: dict) -> bool:
 
 
 _BETWEEN_AFTER = re.compile(r"^\s*(?:on|for|to|-|–)?\s*$", re.I)
-_REFERENCE = re.compile(r"\bof\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_REFERENCE = re.compile(r"\bof\s+(?!which\b)(?:the\s+)?(?:\w+\s+)?$", re.I)
+_OF_WHICH = re.compile(r"\(\s*(?:of\s+which|including|incl\.?|within\s+which|comprising)\b[^)]*$", re.I)
 
 
 def _pair_weights(text: str, spans: list[tuple[int, int]], pct: list[Quantity]):
