@@ -3,6 +3,7 @@
 
     python corpus/build.py            rebuild every tender in corpus/src/
     python corpus/build.py ID [ID...] rebuild only those tenders
+    python corpus/build.py --root blind/tenders-dev [ID...]   build another corpus in the same layout
 
 Either way corpus/labels.yaml (and the tender table in corpus/README.md) is rewritten
 from *all* sources. The source format and the label semantics are in corpus/LABELS.md.
@@ -31,6 +32,14 @@ SRC = CORPUS / "src"
 OUT = CORPUS / "tenders"
 LABELS_OUT = CORPUS / "labels.yaml"
 README = CORPUS / "README.md"
+
+
+def set_root(root: Path) -> None:
+    """Build another corpus laid out the same way (the blind sets under blind/)."""
+    global CORPUS, SRC, OUT, LABELS_OUT, README
+    CORPUS = root.resolve()
+    SRC, OUT = CORPUS / "src", CORPUS / "tenders"
+    LABELS_OUT, README = CORPUS / "labels.yaml", CORPUS / "README.md"
 
 FORMATS = ("docx", "pdf", "txt", "html")
 ENCODINGS = ("utf-8", "utf-16", "cp1252")
@@ -868,6 +877,9 @@ def main(argv: list[str]) -> int:
     if any(a in ("-h", "--help") for a in argv):
         print(__doc__)
         return 0
+    if argv[:1] == ["--root"] and len(argv) > 1:
+        set_root(Path(argv[1]))
+        argv = argv[2:]
     tenders, broken = [], []
     for p in discover():
         try:
