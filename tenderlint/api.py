@@ -14,7 +14,7 @@ from tenderlint.errors import ConfigError
 from tenderlint.extract import load_tender
 from tenderlint.facts import extract_facts
 from tenderlint.lexicon import load_lexicon
-from tenderlint.model import Document, TenderReport
+from tenderlint.model import Document, Facts, TenderReport
 from tenderlint.nlp import analyse
 from tenderlint.report.context import file_sha256
 from tenderlint.rules import run_rules
@@ -116,10 +116,13 @@ def _matches(rule: Rule, selectors: list[str]) -> bool:
 
 def lint_documents(source: str, documents: list[Document], rules: list[Rule], errors=None) -> TenderReport:
     """Lint documents already read (used by `lint` and by tests on in-memory text)."""
+    if not any(d.blocks for d in documents):  # nothing was read: no facts are guessed, no rule is run
+        return TenderReport(source=source, documents=documents, errors=list(errors or []), facts=Facts(),
+                            findings=[], not_assessed=[])
     lex = load_lexicon()
     sentences = analyse(documents, lex)
     facts = extract_facts(sentences, documents, lex)
-    findings, not_assessed = run_rules(rules, facts, sentences) if documents else ([], [])
+    findings, not_assessed = run_rules(rules, facts, sentences)
     return TenderReport(source=source, documents=documents, errors=list(errors or []), facts=facts,
                         findings=findings, not_assessed=not_assessed)
 

@@ -244,7 +244,9 @@ def audit_cmd(archive, db, manifest, workers, force, engine, scheduler, no_progr
         _fail(str(exc))
     state = "interrupted; run the same command to finish" if summary.interrupted else "complete"
     click.echo(f"audit {state}: {summary.total} tenders: {summary.done} read, {summary.skipped} skipped (unchanged), "
-               f"{summary.failed} failed; {summary.findings} findings written to {db}", err=True)
+               f"{summary.failed} failed; {summary.findings} findings written to {db}"
+               + (f"; {summary.failed_in_db} tenders in the database could not be read (see its errors table)"
+                  if summary.failed_in_db else ""), err=True)
     sys.exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_CLEAN)
 
 

@@ -10,6 +10,7 @@ ERROR_CODES = {
     "unsupported-format": "legacy .doc, .odt, .rtf, spreadsheets, images: the message says what to convert to",
     "encrypted": "a password is needed to open the PDF or DOCX (PDFs with only an owner password are read)",
     "no-text-layer": "a scanned PDF with no text: run OCR first",
+    "too-complex": "a PDF whose pages are all over the per-page budget (max-page-objects, max-page-chars)",
     "corrupt": "a damaged PDF, DOCX or zip, a binary file posing as text, or a parser crash",
     "too-large": "the file, or a pack member once inflated, is over max-file-bytes",
     "too-many-pages": "a PDF over max-pages",
@@ -22,6 +23,13 @@ ERROR_CODES = {
     "symlink": "a symbolic link inside a pack; never followed",
     "timeout": "reading one document took longer than timeout-seconds; the worker was stopped",
     "out-of-memory": "reading one document needed more than max-memory-mb; the worker was stopped",
+}
+
+
+# Parts of a document that could not be read; the rest is linted and the tender is "partly assessed".
+WARNING_CODES = {
+    "page-no-text-layer": "a PDF page that is an image with no text (a scanned page): run OCR",
+    "page-too-complex": "a PDF page over max-page-objects or max-page-chars: skipped at once, not parsed",
 }
 
 

@@ -11,7 +11,7 @@ class Block:
     """One unit of text in reading order: a paragraph, heading, list item, table row or header line."""
 
     text: str
-    kind: str  # paragraph | heading | list-item | table-row | header | footer
+    kind: str  # paragraph | heading | list-item | table-row | header | footer | footnote | endnote
     document: str
     index: int  # paragraph index within the document (0-based, body blocks only)
     page: int | None = None
@@ -23,6 +23,8 @@ class Block:
     cells: tuple[str, ...] = ()
     start: int = 0  # offset of the block in the document's full text
     end: int = 0
+    part: str | None = None  # outside the body: "footnote 2", "endnote 1", "text box", "first-page header"
+    hidden: bool = False  # Word hidden text: not printed, but part of the document
 
 
 @dataclass
@@ -33,6 +35,8 @@ class Document:
     pages: int | None = None
     sha256: str = ""
     title: str | None = None
+    warnings: list[InputError] = field(default_factory=list)  # parts not read: pages with no text layer ...
+    unread_pages: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -114,20 +118,28 @@ class Evidence:
     paragraph: int | None
     start: int | None
     end: int | None
+    part: str | None = None  # "footnote 2", "header", "text box": where outside the body the words are
+    hidden: bool = False
 
     @classmethod
     def of(cls, sentence: Sentence) -> Evidence:
         b = sentence.block
-        return cls(sentence.text, b.document, b.page, b.index, b.start + sentence.start, b.start + sentence.end)
+        return cls(sentence.text, b.document, b.page, b.index if b.index >= 0 else None, b.start + sentence.start,
+                   b.start + sentence.end, b.part, b.hidden)
 
     def location(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "document": self.document,
             "page": self.page,
             "paragraph": self.paragraph,
             "start": self.start,
             "end": self.end,
         }
+        if self.part:
+            out["part"] = self.part
+        if self.hidden:
+            out["hidden"] = True
+        return out
 
 
 @dataclass
@@ -252,3 +264,21 @@ class TenderReport:
     not_assessed: list[NotAssessed] = field(default_factory=list)
     suppressed: list[SuppressedFinding] = field(default_factory=list)
     source_sha256: str | None = None  # the input file itself (a document or a zip pack); None for a folder
+
+    @property
+    def warnings(self) -> list[InputError]:
+        """Parts of read documents that were not read (scanned pages, pages over the budget)."""
+        return [w for d in self.documents for w in d.warnings]
+
+    @property
+    def assessment(self) -> str:
+        """assessed | partly-assessed | not-assessed: whether a clean result can be trusted as clean."""
+        if not any(d.blocks for d in self.documents):
+            return "not-assessed"
+        if self.errors or self.warnings:
+            return "partly-assessed"
+        return "assessed"
+
+    def unread(self) -> list[str]:
+        """What was not read, one line each, for every report format."""
+        return [f"{e.path}: {e.message}" for e in self.errors] + [f"{w.path}: {w.message}" for w in self.warnings]

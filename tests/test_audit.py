@@ -148,9 +148,9 @@ def test_audit_report_writes_tables_and_a_self_contained_summary(archive, tmp_pa
     out = tmp_path / "report"
     res = CliRunner().invoke(main, ["audit-report", db, "-o", str(out)])
     assert res.exit_code == 0, res.output
-    with (out / "tenders.csv").open(encoding="utf-8") as fh:
+    with (out / "tenders.csv").open(encoding="utf-8-sig") as fh:
         assert len(list(csv.DictReader(fh))) == 9
-    with (out / "findings.csv").open(encoding="utf-8") as fh:
+    with (out / "findings.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert rows and {"tender_key", "rule", "category", "evidence"} <= set(rows[0])
     html = (out / "summary.html").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from tenderlint.api import lint
 from tenderlint.cli import main
 from tenderlint.config import Config
-from tenderlint.errors import ERROR_CODES
+from tenderlint.errors import ERROR_CODES, WARNING_CODES
 from tenderlint.extract import isolate
 from tenderlint.extract.limits import Limits
 
@@ -74,11 +74,22 @@ def test_a_timeout_kills_the_worker_and_the_next_file_is_still_read(hostile):
     slow = next(p for p in expect if p.endswith("many-text-objects.pdf"))
     clean = str(CORPUS / "tenders" / "nhs-southmoor-audiology.docx")
     start = time.monotonic()
-    first, second = lint([slow, clean], Config(limits=Limits(timeout_seconds=1.0)))
+    no_budget = Limits(timeout_seconds=1.0, max_page_objects=10**8, max_page_chars=10**8)
+    first, second = lint([slow, clean], Config(limits=no_budget))
     assert [e.code for e in first.errors] == ["timeout"]
     assert "1 s" in first.errors[0].message
     assert second.documents and not second.errors
     assert time.monotonic() - start < 1.0 + 15
+
+
+def test_a_page_over_the_object_budget_is_refused_at_once(hostile):
+    _root, _marker, expect = hostile
+    dense = next(p for p in expect if p.endswith("many-text-objects.pdf"))
+    start = time.monotonic()
+    (report,) = lint([dense])
+    assert [e.code for e in report.errors] == ["too-complex"]
+    assert "page 1" in report.errors[0].message and "budget" in report.errors[0].message
+    assert time.monotonic() - start < 10
 
 
 def test_memory_cap_stops_a_decompression_bomb(hostile):
@@ -173,5 +184,5 @@ def test_an_owner_password_pdf_is_linted_and_a_user_password_pdf_is_refused(host
 
 def test_every_error_code_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [code for code in ERROR_CODES if f"`{code}`" not in readme]
+    missing = [code for code in {**ERROR_CODES, **WARNING_CODES} if f"`{code}`" not in readme]
     assert not missing, missing

@@ -110,12 +110,13 @@ def test_sarif_carries_suppressions_with_their_justification(tmp_path):
 
 def test_csv_round_trips_and_the_summary_has_one_row_per_tender(findings):
     out = run("check", *map(str, TENDERS), "--format", "csv").stdout
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith("\ufeff"), "a BOM, so that Excel reads the pound sign"
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert len(rows) == len(_all(findings))
     assert [(r["tender"], r["rule"], r["evidence"]) for r in rows] == [
         (s, f["rule"], f["evidence"]) for s, f in _all(findings)]
     out = run("check", *map(str, TENDERS), "--format", "csv", "--summary").stdout
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [r["tender"] for r in rows] == [str(t) for t in TENDERS]
     for row, tender in zip(rows, findings["tenders"], strict=True):
         assert int(row["findings"]) == len(tender["findings"])

@@ -47,6 +47,7 @@ class AuditSummary:
     done: int = 0
     skipped: int = 0
     failed: int = 0
+    failed_in_db: int = 0  # failures still recorded, including tenders skipped as unchanged since they failed
     interrupted: bool = False
     findings: int = 0
     errors: list[str] = field(default_factory=list)
@@ -89,7 +90,7 @@ def run_audit(tenders: list[Tender], db: str, config: Config, workers: int | Non
     def record(result: dict[str, Any]) -> None:
         store.save(conn, result)
         t = result["tender"]
-        if t["documents"]:
+        if t.get("assessment", "assessed") != "not-assessed" and t["documents"]:
             summary.done += 1
         else:
             summary.failed += 1
@@ -109,5 +110,6 @@ def run_audit(tenders: list[Tender], db: str, config: Config, workers: int | Non
         conn.execute("UPDATE runs SET finished_at = ?, done = ?, failed = ?, interrupted = ? WHERE id = ?",
                      (now(), summary.done, summary.failed, int(summary.interrupted), run_id))
         conn.commit()
+        summary.failed_in_db = store.failed_count(conn)
         conn.close()
     return summary

@@ -12,23 +12,32 @@ from tenderlint.report.html import CSS, recommendations
 
 
 def _bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "%", width: int = 640) -> str:
-    """A horizontal bar chart as inline SVG, with the numbers written out for screen readers and print."""
+    """A horizontal bar chart as inline SVG, with the numbers written out for screen readers and print.
+
+    Each label sits on its own line above its bar, so a long label can never run into a bar.
+    """
     if not rows:
         return f"<h3>{escape(title)}</h3><p class=muted>No data.</p>"
     top = max(v for _, v in rows) or 1
-    h = 26 * len(rows) + 10
+    pitch = 44
+    h = pitch * len(rows) + 6
     bars = []
     for i, (label, v) in enumerate(rows):
-        y = 5 + 26 * i
-        w = int((width - 330) * v / top)
-        bars.append(f'<text x="0" y="{y + 15}" font-size="13">{escape(label)}</text>'
-                    f'<rect x="250" y="{y + 2}" width="{w}" height="18" fill="#1d4f91"></rect>'
-                    f'<text x="{256 + w}" y="{y + 15}" font-size="13">{v:.1f}{unit}</text>')
-    table = "".join(f"<tr><th scope=row>{escape(lab)}</th><td>{v:.1f}{unit}</td></tr>" for lab, v in rows)
+        y = 4 + pitch * i
+        w = int((width - 90) * v / top)
+        bars.append(f'<text x="0" y="{y + 13}" font-size="13">{escape(label)}</text>'
+                    f'<rect x="0" y="{y + 19}" width="{w}" height="16" fill="#1d4f91"></rect>'
+                    f'<text x="{w + 6}" y="{y + 32}" font-size="13">{_num(v)}{unit}</text>')
+    table = "".join(f"<tr><th scope=row>{escape(lab)}</th><td>{_num(v)}{unit}</td></tr>" for lab, v in rows)
     return (f"<figure><figcaption><h3>{escape(title)}</h3></figcaption>"
-            f'<svg role="img" aria-label="{escape(title)}" width="{width}" height="{h}" '
-            f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
+            f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {h}" width="100%" '
+            f'style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>'
             f"<details><summary>The numbers</summary><table>{table}</table></details></figure>")
+
+
+def _num(v: float) -> str:
+    """Counts as whole numbers ("3", not "3.0"); shares to one decimal place."""
+    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
 
 
 def _histogram(title: str, values: list[float], edges: list[float], label) -> str:
@@ -53,12 +62,13 @@ def write_report(db: str | Path, out: str | Path) -> list[Path]:
                         ("errors.csv", "SELECT * FROM errors ORDER BY tender_key")):
         cur = conn.execute(query)
         cols = [c[0] for c in cur.description]
-        with (folder / name).open("w", encoding="utf-8", newline="") as fh:
+        with (folder / name).open("w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel reads "£" right
             w = csv.writer(fh)
             w.writerow(cols)
             w.writerows(tuple(r) for r in cur)
         written.append(folder / name)
-    n = conn.execute("SELECT COUNT(*) FROM tenders WHERE status = 'done'").fetchone()[0] or 0
+    n = conn.execute("SELECT COUNT(*) FROM tenders WHERE status IN ('done', 'partial')").fetchone()[0] or 0
+    partial = conn.execute("SELECT COUNT(*) FROM tenders WHERE status = 'partial'").fetchone()[0]
     failed = conn.execute("SELECT COUNT(*) FROM tenders WHERE status = 'failed'").fetchone()[0]
     share_cat = [(c, 100.0 * conn.execute("SELECT COUNT(DISTINCT tender_key) FROM findings WHERE category = ?",
                                           (c,)).fetchone()[0] / n if n else 0.0) for c in CATEGORIES]
@@ -80,7 +90,7 @@ def write_report(db: str | Path, out: str | Path) -> list[Path]:
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>tenderlint audit summary</title><style>{CSS}</style></head>
 <body><header><h1>tenderlint audit summary</h1>
-<p>{n} tenders read, {failed} could not be read, {total_f} findings. Shares are of the tenders read.</p></header>
+<p>{n} tenders read ({partial} only in part), {failed} could not be read, {total_f} findings. Shares are of the tenders read.</p></header>
 <main id="main">
 {_bar_chart("Tenders with at least one finding, by category", share_cat)}
 {_bar_chart("Tenders with at least one finding, by Mutuals Taskforce recommendation", share_rec)}

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS tenders (
     content_sha256 TEXT NOT NULL,    -- of its files; a change means it is read again
     ruleset_sha256 TEXT NOT NULL,    -- of the rules and settings used; a change means it is read again
     tenderlint_version TEXT NOT NULL,
-    status TEXT NOT NULL,            -- done | failed (no readable document)
+    status TEXT NOT NULL,            -- done | partial (some files or pages not read) | failed (nothing read)
     regime TEXT, buyer_type TEXT, framework INTEGER, contract_nature TEXT, cpv_main TEXT,
     estimated_total_value REAL, estimated_annual_value REAL, initial_term_months REAL, max_term_months REAL,
     min_turnover REAL, turnover_ratio REAL, bond_percent REAL, min_trading_years REAL,
@@ -59,6 +59,9 @@ FACT_COLUMNS = ("regime", "buyer_type", "framework", "contract_nature", "cpv_mai
                 "bond_percent", "min_trading_years", "social_value_weight_percent")
 
 
+_STATUS = {"assessed": "done", "partly-assessed": "partial", "not-assessed": "failed"}
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=30)
     conn.execute("PRAGMA journal_mode=WAL")  # readers (audit-report) never block the writer
@@ -83,7 +86,7 @@ def save(conn: sqlite3.Connection, result: dict[str, Any]) -> None:
             f"{', '.join(FACT_COLUMNS)}, facts_json, n_documents, n_findings, n_errors, started_at, seconds) "
             f"VALUES ({', '.join(['?'] * (12 + len(FACT_COLUMNS)))})",
             (result["key"], result["source"], result["content_sha256"], result["ruleset_sha256"], result["version"],
-             "done" if t["documents"] else "failed",
+             _STATUS[t.get("assessment", "assessed" if t["documents"] else "not-assessed")],
              *[facts.get(c) if not isinstance(facts.get(c), bool) else int(facts[c]) for c in FACT_COLUMNS],
              json.dumps(facts, ensure_ascii=False, sort_keys=True), len(t["documents"]), len(t["findings"]),
              len(t["errors"]), result["started_at"], result["seconds"]))
@@ -97,4 +100,10 @@ def save(conn: sqlite3.Connection, result: dict[str, Any]) -> None:
               None if f["location"]["paragraph"] is None else f["location"]["paragraph"] + 1,
               f["fingerprint"], int(f["assessed"])) for f in t["findings"]])
         conn.executemany("INSERT INTO errors VALUES (?, ?, ?, ?)",
-                         [(result["key"], e["path"], e["code"], e["message"]) for e in t["errors"]])
+                         [(result["key"], e["path"], e["code"], e["message"])
+                          for e in t["errors"] + t.get("warnings", [])])
+
+
+def failed_count(conn: sqlite3.Connection) -> int:
+    """Tenders in the database that could not be read, from this run or an earlier one."""
+    return conn.execute("SELECT COUNT(*) FROM tenders WHERE status = 'failed'").fetchone()[0]

@@ -27,7 +27,8 @@ class BlockBuilder:
 
     def add(self, text: str, kind: str, *, page: int | None = None, end_page: int | None = None,
             number: str | None = None, level: int | None = None, cells: tuple[str, ...] = (),
-            table: int | None = None, row: int | None = None) -> Block | None:
+            table: int | None = None, row: int | None = None, part: str | None = None,
+            hidden: bool = False) -> Block | None:
         text = _clean(text)
         if not text:
             return None
@@ -35,7 +36,7 @@ class BlockBuilder:
             last = None
             for piece in _pieces(text):
                 last = self.add(piece, kind, page=page, end_page=end_page, level=level, cells=cells, table=table,
-                                row=row)
+                                row=row, part=part, hidden=hidden)
             return last
         if number is None and kind in ("paragraph", "list-item", "heading"):
             m = CLAUSE_NUMBER_RE.match(text)
@@ -47,19 +48,22 @@ class BlockBuilder:
         self.chars += len(text)
         if self.max_chars is not None and self.chars > self.max_chars:
             raise ReadError("too-many-chars", f"the text is longer than the limit of {self.max_chars} characters")
+        outside = kind in OUTSIDE_BODY
         block = Block(
-            text=text, kind=kind, document=self.doc.path, index=self.index if kind not in ("header", "footer") else -1,
+            text=text, kind=kind, document=self.doc.path, index=-1 if outside else self.index,
             page=page, end_page=end_page, number=number, heading_path=tuple(h[1] for h in self.headings),
-            table=table, row=row, cells=cells, start=self.offset, end=self.offset + len(text),
+            table=table, row=row, cells=cells, start=self.offset, end=self.offset + len(text), part=part,
+            hidden=hidden,
         )
         self.offset += len(text) + 1
-        if kind not in ("header", "footer"):
+        if not outside:
             self.index += 1
         self.doc.blocks.append(block)
         return block
 
 
 MAX_BLOCK_CHARS = 100_000
+OUTSIDE_BODY = ("header", "footer", "footnote", "endnote")  # not counted as body paragraphs
 
 
 def _pieces(text: str) -> list[str]:
@@ -80,7 +84,10 @@ def _pieces(text: str) -> list[str]:
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\ufeff\u200b]")
+
+
 def _clean(text: str) -> str:
-    text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\x00", "")
+    text = _CONTROL.sub("", text)
     text = text.replace("Â£", "£")
     return _WS.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()

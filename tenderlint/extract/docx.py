@@ -1,7 +1,13 @@
-"""DOCX reader: body paragraphs and tables in document order, headers and footers, list numbers.
+"""DOCX reader: every part of the document model a reader of the printed tender would see, once.
 
-Word stores automatic clause numbers as numbering definitions, not text; a caseworker cites
-"clause 4.2", so the numbers are computed here the way Word shows them.
+Body paragraphs and tables in document order (a nested table once, as its own rows), text boxes
+(the DrawingML choice, never also its VML fallback; each box paragraph its own block), content
+controls, footnotes (placed after the paragraph that cites them), endnotes, and every header and
+footer part (default, first-page, even-page, with their tables and boxes). Tracked changes are
+read as if accepted: insertions and moves in at their destination, deletions and move sources
+out. Hidden text is kept but marked, so a finding can say the words are not printed. Word stores
+automatic clause numbers as numbering definitions, not text; a caseworker cites "clause 4.2", so
+the numbers are computed the way Word shows them.
 """
 
 from __future__ import annotations
@@ -15,7 +21,14 @@ from tenderlint.extract.blocks import BlockBuilder
 from tenderlint.model import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _HEADING_RE = re.compile(r"^(?:heading|title)\s*(\d*)$", re.I)
+_SKIP = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "pPr", _W + "rPr",
+         _MC + "Fallback", _W + "commentReference", _W + "annotationRef"}
+_RECURSE = {_W + "ins", _W + "moveTo", _W + "hyperlink", _W + "smartTag", _W + "fldSimple", _W + "customXml",
+            _W + "bdo", _W + "dir", _W + "sdtContent", _MC + "AlternateContent", _MC + "Choice"}
+_PART_NAMES = {"default": "", "first": "first-page ", "even": "even-page "}
 
 
 def read_docx(path: str, name: str, data: bytes, limits) -> Document:
@@ -38,37 +51,276 @@ def read_docx(path: str, name: str, data: bytes, limits) -> Document:
         d = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise ReadError("corrupt", f"the DOCX file is damaged ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on a malformed part
+        raise ReadError("corrupt", f"the DOCX file is damaged ({type(exc).__name__}: {exc})") from None
     doc = Document(path=name, format="docx", pages=None, title=(d.core_properties.title or None))
-    builder = BlockBuilder(doc, limits.max_chars if limits else None)
-    numbering = _Numbering(d)
-    _headers_footers(d, builder)
-    tcount = 0
-    for el in d.element.body.iterchildren():
-        tag = el.tag
-        if tag == _W + "p":
-            _paragraph(el, d, builder, numbering)
-        elif tag == _W + "tbl":
-            _table(el, builder, tcount)
-            tcount += 1
-        elif tag == _W + "sdt":
-            for p in el.iter(_W + "p"):
-                _paragraph(p, d, builder, numbering)
+    reader = _Reader(d, BlockBuilder(doc, limits.max_chars if limits else None))
+    reader.headers_footers()
+    reader.blocks(d.element.body, "body")
+    reader.endnotes()
     return doc
 
 
-def _text(el) -> str:
-    parts = []
-    for node in el.iter():
-        t = node.tag
-        if t == _W + "t" and node.text:
-            parts.append(node.text)
-        elif t == _W + "tab":
-            parts.append("\t")
-        elif t in (_W + "br", _W + "cr"):
-            parts.append(" ")
-        elif t == _W + "delText":
-            continue
-    return "".join(parts)
+class _Para:
+    """The visible words of one paragraph, and what hangs off it (text boxes, footnote references)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.hidden_chars = 0
+        self.chars = 0
+        self.boxes: list = []
+        self.notes: list[str] = []
+
+    def add(self, text: str, hidden: bool) -> None:
+        self.parts.append(text)
+        n = len(text.strip())
+        self.chars += n
+        if hidden:
+            self.hidden_chars += n
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class _Reader:
+    def __init__(self, d, builder: BlockBuilder):
+        self.d = d
+        self.builder = builder
+        self.numbering = _Numbering(d)
+        self.tables = 0
+        self.notes = {"footnote": _notes(d, "footnotes"), "endnote": _notes(d, "endnotes")}
+        self.note_numbers: dict[tuple[str, str], int] = {}
+        self.seen_outside: set[tuple[str, str]] = set()  # a header repeated by several sections is read once
+
+    def add(self, text: str, kind: str, **kw) -> None:
+        if kind in ("header", "footer"):
+            key = (kind, " ".join(text.split()))
+            if key in self.seen_outside:
+                return
+            self.seen_outside.add(key)
+        self.builder.add(text, kind, **kw)
+
+    # -- block level ---------------------------------------------------------------------------------
+    def blocks(self, parent, where: str) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag == _W + "p":
+                self.paragraph(el, where)
+            elif tag == _W + "tbl":
+                self.table(el, where)
+            elif tag in (_W + "sdt",):
+                content = el.find(_W + "sdtContent")
+                if content is not None:
+                    self.blocks(content, where)
+            elif tag in _RECURSE:
+                self.blocks(el, where)
+
+    def paragraph(self, p_el, where: str) -> None:
+        para = _Para()
+        self.runs(p_el, para, hidden=False)
+        text = para.text
+        if text.strip():
+            kind, number, level = self.kind_of(p_el, text, where)
+            if number and not number.startswith("•"):
+                text = f"{number} {text}"
+                number = number.rstrip(".)")
+            elif number:
+                number = None
+            self.add(text, kind, number=number, level=level, part=_part(where),
+                             hidden=bool(para.chars) and para.hidden_chars * 2 >= para.chars)
+        for box in para.boxes:
+            self.blocks(box, "text box" if where == "body" else f"text box in {where}")
+        for note_id in para.notes:
+            self.note("footnote", note_id)
+
+    def kind_of(self, p_el, text: str, where: str) -> tuple[str, str | None, int | None]:
+        outside = _outside_kind(where)
+        if outside:
+            return outside, None, None
+        style = _style_name(p_el, self.d)
+        m = _HEADING_RE.match(style or "")
+        number = self.numbering.number_for(p_el, style)
+        kind = "heading" if m else ("list-item" if number is not None else "paragraph")
+        level = int(m.group(1)) if m and m.group(1) else (1 if m else None)
+        return kind, number, level
+
+    def table(self, tbl_el, where: str) -> None:
+        tindex = self.tables
+        self.tables += 1
+        for ri, tr in enumerate(_children(tbl_el, _W + "tr")):
+            cells, hidden, later = [], [], []
+            for tc in _children(tr, _W + "tc"):
+                texts = []
+                for el in _children(tc, _W + "p", _W + "tbl"):
+                    if el.tag == _W + "tbl":
+                        later.append(("table", el))
+                        continue
+                    para = _Para()
+                    self.runs(el, para, hidden=False)
+                    if para.text.strip():
+                        texts.append(para.text.strip())
+                        hidden.append(para.hidden_chars * 2 >= para.chars)
+                    later += [("box", b) for b in para.boxes] + [("note", n) for n in para.notes]
+                cells.append(" ".join(texts))
+            if any(cells):
+                kind = _outside_kind(where) or "table-row"
+                self.add(" | ".join(c for c in cells if c), kind, cells=tuple(cells), table=tindex, row=ri,
+                                 part=_part(where), hidden=bool(hidden) and all(hidden))
+            for what, el in later:
+                if what == "table":
+                    self.table(el, where)
+                elif what == "box":
+                    self.blocks(el, "text box" if where == "body" else f"text box in {where}")
+                else:
+                    self.note("footnote", el)
+
+    # -- run level -----------------------------------------------------------------------------------
+    def runs(self, el, para: _Para, hidden: bool) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP:
+                continue
+            if tag == _W + "r":
+                self.run(child, para, hidden or _run_hidden(child))
+            elif tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    self.runs(content, para, hidden)
+            elif tag == _MC + "AlternateContent":
+                choice = child.find(_MC + "Choice")
+                target = choice if choice is not None else child.find(_MC + "Fallback")
+                if target is not None:
+                    self.runs(target, para, hidden)
+            elif tag in _RECURSE:
+                self.runs(child, para, hidden)
+
+    def run(self, r_el, para: _Para, hidden: bool) -> None:
+        for node in r_el:
+            t = node.tag
+            if t == _W + "t":
+                para.add(node.text or "", hidden)
+            elif t == _W + "tab" or t == _W + "ptab":
+                para.add("\t", hidden)
+            elif t in (_W + "br", _W + "cr"):
+                para.add(" ", hidden)
+            elif t == _W + "noBreakHyphen":
+                para.add("-", hidden)
+            elif t == _W + "footnoteReference":
+                para.notes.append(node.get(_W + "id"))
+            elif t == _MC + "AlternateContent":
+                choice = node.find(_MC + "Choice")
+                target = choice if choice is not None else node.find(_MC + "Fallback")
+                if target is not None:
+                    para.boxes += _boxes(target)
+                    for sub in target:
+                        if sub.tag == _W + "r":
+                            self.run(sub, para, hidden)
+            elif t in (_W + "drawing", _W + "pict", _W + "object"):
+                para.boxes += _boxes(node)
+
+    # -- parts outside the body ----------------------------------------------------------------------
+    def note(self, kind: str, note_id: str) -> None:
+        key = (kind, note_id)
+        if key in self.note_numbers or note_id not in self.notes[kind]:
+            return
+        self.note_numbers[key] = len([k for k in self.note_numbers if k[0] == kind]) + 1
+        self.blocks(self.notes[kind][note_id], f"{kind} {self.note_numbers[key]}")
+
+    def endnotes(self) -> None:
+        body = self.d.element.body
+        for ref in body.iter(_W + "endnoteReference"):
+            if not _deleted(ref):
+                self.note("endnote", ref.get(_W + "id"))
+        for kind, notes in self.notes.items():  # notes no reference points at are still part of the file
+            for note_id in notes:
+                self.note(kind, note_id)
+
+    def headers_footers(self) -> None:
+        """Every header and footer part the sections use, once each, in section order."""
+        seen: set[str] = set()
+        body = self.d.element.body
+        rels = self.d.part.rels
+        for sect in body.iter(_W + "sectPr"):
+            for ref in sect:
+                if ref.tag not in (_W + "headerReference", _W + "footerReference"):
+                    continue
+                rid = ref.get(_R + "id")
+                if rid in seen or rid not in rels:
+                    continue
+                seen.add(rid)
+                kind = "header" if ref.tag == _W + "headerReference" else "footer"
+                where = _PART_NAMES.get(ref.get(_W + "type") or "default", "") + kind
+                try:
+                    element = rels[rid].target_part.element
+                except Exception:  # noqa: BLE001 - a damaged header part is skipped, not fatal
+                    continue
+                self.blocks(element, where)
+
+
+def _children(el, *tags: str):
+    """Direct children with one of `tags`, looking through content controls and custom XML wrappers."""
+    for child in el:
+        if child.tag in tags:
+            yield child
+        elif child.tag in (_W + "sdt", _W + "customXml", _W + "sdtContent"):
+            yield from _children(child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child, *tags)
+
+
+def _boxes(el) -> list:
+    """Text box contents in a drawing, outermost only: a box inside a box is read with its parent."""
+    out = []
+    for box in el.iter(_W + "txbxContent"):
+        anc = box.getparent()
+        while anc is not None and anc is not el and anc.tag != _W + "txbxContent":
+            anc = anc.getparent()
+        if anc is None or anc is el or anc.tag != _W + "txbxContent":
+            out.append(box)
+    return out
+
+
+def _deleted(el) -> bool:
+    return any(a.tag in (_W + "del", _W + "moveFrom") for a in el.iterancestors())
+
+
+def _notes(d, part: str) -> dict[str, object]:
+    """Footnote or endnote bodies by id, without Word's separator notes."""
+    kind = part[:-1]
+    for rel in d.part.rels.values():
+        if rel.reltype.endswith("/" + part):
+            try:
+                from lxml import etree
+
+                root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            except Exception:  # noqa: BLE001 - damaged notes part: the body is still read
+                return {}
+            out = {}
+            for n in root.iter(_W + kind):
+                if n.get(_W + "type") in (None, "normal"):
+                    out[n.get(_W + "id")] = n
+            return out
+    return {}
+
+
+def _part(where: str) -> str | None:
+    return None if where == "body" else where
+
+
+def _outside_kind(where: str) -> str | None:
+    """The block kind for words outside the body flow (None for the body and its text boxes)."""
+    for kind in ("footnote", "endnote", "header", "footer"):
+        if kind in where:
+            return kind
+    return None
+
+
+def _run_hidden(r_el) -> bool:
+    rpr = r_el.find(_W + "rPr")
+    return rpr is not None and _on(rpr.find(_W + "vanish"))
+
+
+def _on(flag) -> bool:
+    return flag is not None and (flag.get(_W + "val") or "true").lower() not in ("0", "false", "off")
 
 
 def _style_name(p_el, d) -> str:
@@ -84,49 +336,6 @@ def _style_name(p_el, d) -> str:
         return st.name_val if st is not None else sid
     except Exception:  # noqa: BLE001 - a broken style table only costs us the style name
         return sid or ""
-
-
-def _paragraph(p_el, d, builder: BlockBuilder, numbering: _Numbering) -> None:
-    text = _text(p_el)
-    if not text.strip():
-        return
-    style = _style_name(p_el, d)
-    m = _HEADING_RE.match(style or "")
-    number = numbering.number_for(p_el, style)
-    kind = "heading" if m else ("list-item" if number is not None else "paragraph")
-    level = int(m.group(1)) if m and m.group(1) else (1 if m else None)
-    if number and not number.startswith("•"):
-        text = f"{number} {text}"
-        number = number.rstrip(".)")
-    elif number:
-        number = None
-    builder.add(text, kind, number=number, level=level)
-
-
-def _table(tbl_el, builder: BlockBuilder, tindex: int) -> None:
-    for ri, tr in enumerate(tbl_el.iter(_W + "tr")):
-        cells = []
-        for tc in tr.iter(_W + "tc"):
-            cells.append(" ".join(_text(p).strip() for p in tc.iter(_W + "p") if _text(p).strip()))
-        if any(cells):
-            builder.add(" | ".join(c for c in cells if c), "table-row", cells=tuple(cells), table=tindex, row=ri)
-
-
-def _headers_footers(d, builder: BlockBuilder) -> None:
-    seen = set()
-    for section in d.sections:
-        for kind, parts in (("header", (section.header, section.first_page_header)),
-                            ("footer", (section.footer, section.first_page_footer))):
-            for part in parts:
-                try:
-                    if part.is_linked_to_previous and part is not section.header and part is not section.footer:
-                        continue
-                    text = " ".join(p.text for p in part.paragraphs if p.text.strip())
-                except Exception:  # noqa: BLE001 - a damaged header part is skipped, not fatal
-                    continue
-                if text.strip() and (kind, text) not in seen:
-                    seen.add((kind, text))
-                    builder.add(text, kind)
 
 
 class _Numbering:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tenderlint.errors import ReadError
 from tenderlint.extract.blocks import CLAUSE_NUMBER_RE, BlockBuilder
-from tenderlint.model import Document
+from tenderlint.model import Document, InputError
 
 _MARGIN = 0.09  # share of the page height at top and bottom where running heads live
 _PAGE_NO_RE = re.compile(r"^\s*(?:page\s*)?\d+\s*(?:(?:of|/)\s*\d+)?\s*$", re.I)
@@ -31,6 +31,7 @@ class _Line:
     bottom: float
     size: float
     bold: bool
+    col: int = 0  # reading flow of the page (a column, or a full-width band)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class _Para:
     table: int | None = None
     row: int | None = None
     end_page: int | None = None
+    part: str | None = None
 
 
 def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
@@ -56,35 +58,76 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
         if "password" in msg:
             raise ReadError("encrypted", "the PDF is encrypted with a password; save an unprotected copy") from None
         raise ReadError("corrupt", f"the PDF could not be parsed ({exc})") from None
+    doc = Document(path=name, format="pdf")
     try:
         n_pages = len(pdf)
+        doc.pages = n_pages
         if limits and n_pages > limits.max_pages:
             raise ReadError("too-many-pages", f"{n_pages} pages exceeds the limit of {limits.max_pages}")
-        pages = [_page_lines(pdf, i) for i in range(n_pages)]
+        pages = [_page_lines(pdf, i, limits) for i in range(n_pages)]
     finally:
         pdf.close()
+    for i, p in enumerate(pages):
+        if p.get("skipped"):
+            doc.warnings.append(InputError(name, "page-too-complex", p["skipped"]))
+            doc.unread_pages.append(i + 1)
     tables = _tables(data, pages)
-    doc = Document(path=name, format="pdf", pages=n_pages)
     paras = _paragraphs(pages, tables)
-    if not any(p.text.strip() for p in paras if p.kind not in ("header", "footer")):
+    body = [p for p in paras if p.kind not in ("header", "footer")]
+    textless = [i + 1 for i, p in enumerate(pages)
+                if not p.get("skipped") and p["images"] and not any(q.page == i + 1 for q in body)]
+    if not body and doc.unread_pages:
+        raise ReadError("too-complex", doc.warnings[0].message.replace("; it was not read", "")
+                        + (f" (and {len(doc.unread_pages) - 1} more pages like it)" if len(doc.unread_pages) > 1 else ""))
+    if not body:
         raise ReadError("no-text-layer", "the PDF has no text layer (scanned?); run OCR and try again")
+    for page in textless:
+        doc.warnings.append(InputError(name, "page-no-text-layer",
+                                       f"page {page} is an image with no text layer (scanned?); it was not read"))
+        doc.unread_pages.append(page)
+    doc.unread_pages.sort()
     builder = BlockBuilder(doc, limits.max_chars if limits else None)
-    for p in paras:
+    for p in _dehyphenate(paras):
         builder.add(p.text, p.kind, page=p.page, end_page=p.end_page, number=p.number, cells=p.cells,
-                    table=p.table, row=p.row)
+                    table=p.table, row=p.row, part=p.part)
     return doc
 
 
-def _page_lines(pdf, index: int) -> dict:
+def _page_lines(pdf, index: int, limits) -> dict:
     import pypdfium2.raw as raw
 
     page = pdf[index]
     width, height = page.get_size()
+    out = {"lines": [], "height": height, "width": width, "paths": 0, "images": 0}
+    n_objects = raw.FPDFPage_CountObjects(page.raw)
+    max_objects = limits.max_page_objects if limits else 50_000
+    if n_objects > max_objects:
+        page.close()
+        out["skipped"] = (f"page {index + 1} draws {n_objects} objects, over the per-page budget of {max_objects}; "
+                          "it was not read")
+        return out
     tp = page.get_textpage()
+    n_chars = tp.count_chars()
+    max_chars = limits.max_page_chars if limits else 60_000
+    if n_chars > max_chars:
+        tp.close()
+        page.close()
+        out["skipped"] = (f"page {index + 1} holds {n_chars} characters, over the per-page budget of {max_chars}; "
+                          "it was not read")
+        return out
+    strikes = []
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            out["paths"] += 1
+            left, bottom, right, top = obj.get_bounds()
+            if top - bottom < 1.6 and right - left > 3:
+                strikes.append((left, right, (top + bottom) / 2))
+        elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            out["images"] += 1
     segs = []
     for i in range(tp.count_rects()):
         left, bottom, right, top = tp.get_rect(i)
-        text = tp.get_text_bounded(left, bottom, right, top)
+        text = _unstruck(tp, left, bottom, right, top, strikes)
         if not text.strip():
             continue
         size, bold = 0.0, False
@@ -94,29 +137,127 @@ def _page_lines(pdf, index: int) -> dict:
             bold = raw.FPDFText_GetFontWeight(tp.raw, ci) >= 600
         segs.append(_Line(text.replace("\r", "").replace("\n", " "), left, right, height - top, height - bottom,
                           size, bold))
-    n_paths = sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1))
     tp.close()
     page.close()
-    return {"lines": _merge_segments(segs), "height": height, "width": width, "paths": n_paths}
+    chunks = _merge_segments(segs, near=True)
+    lines: list[_Line] = []
+    for col, flow in enumerate(_flows(chunks, width, height)):
+        for ln in _merge_segments(flow):
+            ln.col = col
+            lines.append(ln)
+    out["lines"] = lines
+    return out
 
 
-def _merge_segments(segs: list[_Line]) -> list[_Line]:
-    """Segments on the same baseline make one line; a wide gap between them is kept as a tab."""
-    segs.sort(key=lambda s: (round(s.top / 3), s.x0))
+def _unstruck(tp, left: float, bottom: float, right: float, top: float, strikes: list) -> str:
+    """The text of a box without the words a line is drawn through (a deletion shown as strikethrough).
+
+    A strike runs through the middle of the glyphs; an underline sits under the baseline and a
+    table rule at the box's edge, so neither is taken for one.
+    """
+    h = top - bottom
+    cuts = sorted((max(sl, left), min(sr, right)) for sl, sr, y in strikes
+                  if bottom + 0.3 * h <= y <= top - 0.3 * h and min(sr, right) - max(sl, left) > 2)
+    if not cuts:
+        return tp.get_text_bounded(left, bottom, right, top)
+    parts, x = [], left
+    for a, b in cuts:
+        if a > x + 1:
+            parts.append(tp.get_text_bounded(x, bottom, a, top))
+        x = max(x, b)
+    if right > x + 1:
+        parts.append(tp.get_text_bounded(x, bottom, right, top))
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+def _merge_segments(segs: list[_Line], near: bool = False) -> list[_Line]:
+    """Segments on the same baseline make one line; a wide gap between them is kept as a tab.
+
+    With ``near`` only segments a word space apart are joined, so that the two columns of a page
+    stay apart until the columns are known.
+    """
+    segs = sorted(segs, key=lambda s: (round(s.top / 3), s.x0))
     lines: list[_Line] = []
     for s in segs:
         if lines:
             last = lines[-1]
             mid_s, mid_l = (s.top + s.bottom) / 2, (last.top + last.bottom) / 2
-            if abs(mid_s - mid_l) < max(2.5, (last.bottom - last.top) * 0.45) and s.x0 >= last.x0:
-                gap = s.x0 - last.x1
-                sep = "\t" if gap > 18 else ("" if last.text.endswith(" ") else " ")
+            gap = s.x0 - last.x1
+            height = max(last.bottom - last.top, 1.0)
+            if (abs(mid_s - mid_l) < max(2.5, height * 0.45) and s.x0 >= last.x0 - 0.5
+                    and (not near or gap <= max(8.0, height * 0.8))):
+                if gap > 18:
+                    sep = "\t"
+                elif gap < height * 0.12 or last.text.endswith((" ", "\x02", "\ufffe")):
+                    sep = ""  # a word split into two boxes (soft hyphen, kerning, a change of font)
+                else:
+                    sep = " "
                 last.text = last.text + sep + s.text
                 last.x1 = max(last.x1, s.x1)
                 last.top, last.bottom = min(last.top, s.top), max(last.bottom, s.bottom)
                 continue
         lines.append(_Line(s.text, s.x0, s.x1, s.top, s.bottom, s.size, s.bold))
     return [ln for ln in lines if ln.text.strip()]
+
+
+def _flows(chunks: list[_Line], width: float, height: float) -> list[list[_Line]]:
+    """Split a page into reading flows: full-width bands in order, and within a band of columns the
+    left column before the right one. A gutter counts only if lines on both sides sit at the same
+    heights and fill their columns (so a label and its value on one line are not two columns)."""
+    gutter = _gutter(chunks, width, height)
+    if gutter is None:
+        return [chunks]
+    flows: list[list[_Line]] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for c in sorted(chunks, key=lambda c: c.top):
+        if c.x0 < gutter < c.x1:
+            flows += [f for f in (left, right) if f]
+            left, right = [], []
+            if flows and flows[-1] and flows[-1][0].x0 < gutter < flows[-1][0].x1:
+                flows[-1].append(c)
+            else:
+                flows.append([c])
+        elif c.x1 <= gutter:
+            left.append(c)
+        else:
+            right.append(c)
+    flows += [f for f in (left, right) if f]
+    return flows
+
+
+def _gutter(chunks: list[_Line], width: float, height: float) -> float | None:
+    body = [c for c in chunks if c.top >= height * _MARGIN and c.bottom <= height * (1 - _MARGIN)]
+    if len(body) < 8:
+        return None
+    best: tuple[int, int, float] | None = None  # (lines crossing, -run width, centre)
+    x, step = width * 0.3, 2.0
+    run_start, run_count = None, None
+    while x <= width * 0.7 + step:
+        crossing = sum(1 for c in body if c.x0 < x < c.x1) if x <= width * 0.7 else None
+        if crossing != run_count:
+            if run_start is not None and run_count is not None:
+                cand = (run_count, -(x - run_start), (run_start + x - step) / 2)
+                best = cand if best is None or cand < best else best
+            run_start, run_count = x, crossing
+        x += step
+    if best is None or best[0] > len(body) * 0.25:
+        return None
+    g = best[2]
+    left = [c for c in body if c.x1 <= g]
+    right = [c for c in body if c.x0 >= g]
+    if len(left) < 4 or len(right) < 4:
+        return None
+    side_by_side = sum(1 for r in right if any(r.top < lf.bottom and lf.top < r.bottom for lf in left))
+    if side_by_side < 3:
+        return None
+    lx0 = min(c.x0 for c in left)
+    rx1 = max(c.x1 for c in right)
+    lw = statistics.median(c.x1 - c.x0 for c in left) / max(g - lx0, 1)
+    rw = statistics.median(c.x1 - c.x0 for c in right) / max(rx1 - g, 1)
+    if lw < 0.55 or rw < 0.55:
+        return None
+    return g
 
 
 def _tables(data: bytes, pages: list[dict]) -> dict[int, list[tuple[tuple, list[list[str]]]]]:
@@ -169,27 +310,30 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
     sizes = [ln.size for p in pages for ln in p["lines"] if ln.size]
     body_size = statistics.median(sizes) if sizes else 0.0
     paras: list[_Para] = []
+    head_paras: dict[str, _Para] = {}
     tcount = 0
     for pi, p in enumerate(pages):
         h = p["height"]
         page_tables = tables.get(pi, [])
-        items: list[tuple[float, str, object]] = []
-        for bbox, rows in page_tables:
-            items.append((bbox[1], "table", (tcount, rows)))
-            tcount += 1
-        for li, ln in enumerate(p["lines"]):
+        lines = p["lines"]
+        items: list[tuple[tuple, str, object]] = []
+        for li, ln in enumerate(lines):
             mid = (ln.top + ln.bottom) / 2
             if any(b[1] - 1 <= mid <= b[3] + 1 and b[0] - 2 <= ln.x0 <= b[2] for b, _ in page_tables):
                 continue
             kind = "body"
             if (pi, li) in heads:
                 kind = "header" if ln.bottom < h * 0.5 else "footer"
-            items.append((ln.top, kind, ln))
+            items.append(((ln.col, ln.top), kind, ln))
+        for bbox, rows in page_tables:
+            col = next((ln.col for ln in lines if ln.top >= bbox[1] - 1), lines[-1].col if lines else 0)
+            items.append(((col, bbox[1]), "table", (tcount, rows)))
+            tcount += 1
         items.sort(key=lambda it: it[0])
         current: _Para | None = None
         prev: _Line | None = None
-        pitch = _line_pitch(p["lines"])
-        for _top, kind, obj in items:
+        pitch = _line_pitch(lines)
+        for (_col, _top), kind, obj in items:
             if kind == "table":
                 current, prev = None, None
                 ti, rows = obj
@@ -200,20 +344,34 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
                 continue
             ln = obj
             if kind in ("header", "footer"):
-                paras.append(_Para(ln.text.strip(), kind, pi + 1, ln.top))
+                text = ln.text.strip()
+                if _PAGE_NO_RE.match(text):
+                    continue
+                key = kind + re.sub(r"\d+", "#", text.lower())
+                if key in head_paras:  # checked once, at the first page it runs on
+                    first = head_paras[key]
+                    first.end_page = pi + 1
+                    first.part = f"running {kind}, pages {first.page}-{pi + 1}"
+                else:
+                    head_paras[key] = _Para(text, kind, pi + 1, ln.top, part=f"running {kind}")
+                    paras.append(head_paras[key])
                 continue
             is_heading = bool(body_size and ln.size >= body_size * 1.15) or (
                 ln.bold and len(ln.text) < 90 and not ln.text.rstrip().endswith(_TERMINAL[:2]))
             starts_item = bool(CLAUSE_NUMBER_RE.match(ln.text) or _BULLET_RE.match(ln.text))
-            new = (
-                current is None
-                or prev is None
-                or is_heading
-                or current.kind == "heading"
-                or starts_item
-                or (ln.top - prev.bottom) > pitch * 0.75
-                or (ln.x0 - prev.x0 > 25 and not _BULLET_RE.match(current.text))
-            )
+            if prev is not None and ln.col != prev.col and current is not None and current.kind == "paragraph":
+                # the flow moved to the next column: a sentence cut at the column foot carries on
+                new = is_heading or starts_item or current.text.rstrip().endswith(_TERMINAL)
+            else:
+                new = (
+                    current is None
+                    or prev is None
+                    or is_heading
+                    or current.kind == "heading"
+                    or starts_item
+                    or (ln.top - prev.bottom) > pitch * 0.75
+                    or (ln.x0 - prev.x0 > 25 and not _BULLET_RE.match(current.text))
+                )
             if new:
                 current = _Para(ln.text.strip(), "heading" if is_heading else "paragraph", pi + 1, ln.top)
                 paras.append(current)
@@ -232,12 +390,56 @@ def _line_pitch(lines: list[_Line]) -> float:
     return max(statistics.median(gaps), 1.0) + base * 0.5
 
 
+_SOFT = ("\x02", "\ufffe", "\u00ad")
+_HYPHEN_MARK = "\x1e"  # a hyphen at a line end, resolved once the whole document's words are known
+_COMPOUND_PREFIXES = {"non", "self", "co", "sub", "pre", "post", "multi", "cross", "well", "long", "short", "full",
+                      "part", "inter", "intra", "over", "under", "re", "anti", "pro", "semi", "ex", "e", "in-house",
+                      "high", "low", "small", "medium", "large", "third", "first", "second", "year", "value", "user",
+                      "cost", "time", "fixed", "place", "person", "community", "evidence", "outcome", "risk"}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _join(a: str, b: str) -> str:
     a = a.rstrip()
     b = b.strip()
-    if a.endswith("-") and b[:1].islower() and not a.endswith(" -"):
-        return a[:-1] + b
+    if a.endswith(_SOFT) and not a.endswith(" \x02"):
+        a = a.rstrip("".join(_SOFT))
+        return a + _HYPHEN_MARK + b if b[:1].isalpha() else a + b
+    if a.endswith("-") and b[:1].isalpha() and not a.endswith(" -"):
+        return a[:-1] + _HYPHEN_MARK + b
     return a + " " + b
+
+
+def _dehyphenate(paras: list[_Para]) -> list[_Para]:
+    """A word broken at a line end is joined; a true compound ("non-renewable") keeps its hyphen.
+
+    Decided from the document's own words: the joined form used elsewhere wins, then the
+    hyphenated form; failing both, a known compound prefix keeps the hyphen.
+    """
+    if not any(_HYPHEN_MARK in p.text for p in paras):
+        return paras
+    words: set[str] = set()
+    pairs: set[str] = set()
+    for p in paras:
+        clean = p.text.replace(_HYPHEN_MARK, " ")
+        words.update(w.lower() for w in _WORD.findall(clean))
+        pairs.update(m.lower() for m in re.findall(r"[A-Za-z]+-[A-Za-z]+", clean))
+
+    def resolve(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        joined = (left + right).lower()
+        if joined in words:
+            return left + right
+        if f"{left}-{right}".lower() in pairs or left.lower() in _COMPOUND_PREFIXES or left[-1:].isdigit() \
+                or (left.isupper() and len(left) > 1) or right[:1].isupper():
+            return f"{left}-{right}"
+        return left + right
+
+    for p in paras:
+        if _HYPHEN_MARK in p.text:
+            p.text = re.sub(r"([A-Za-z0-9]+)" + _HYPHEN_MARK + r"([A-Za-z]+)", resolve, p.text)
+            p.text = p.text.replace(_HYPHEN_MARK, "")
+    return paras
 
 
 def _join_across_pages(paras: list[_Para]) -> list[_Para]:

@@ -11,9 +11,12 @@ GENERAL_CUES = ("demand", "conditional", "alternative", "not_pass_fail", "no_alt
 
 
 def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
-    """Every body sentence of every document, in order, with its clause frame. Table rows are one sentence each."""
+    """Every sentence of every document (running heads and notes included, once each), with its clause frame.
+
+    Table rows are one sentence each.
+    """
     nlp = get_nlp()
-    blocks: list[Block] = [b for d in documents for b in d.blocks if b.kind not in ("header", "footer")]
+    blocks: list[Block] = [b for d in documents for b in d.blocks]
     out: list[Sentence] = []
     texts = ((b.text, b) for b in blocks)
     for doc, block in nlp.pipe(texts, as_tuples=True, batch_size=256):

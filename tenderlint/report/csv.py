@@ -11,12 +11,16 @@ from tenderlint.model import TenderReport
 
 FINDING_COLUMNS = ["tender", "tender_sha256", "document", "document_sha256", "page", "paragraph", "rule", "name",
                    "category", "severity", "recommendations", "evidence", "message", "suggestion", "fingerprint",
-                   "status", "justification", "tenderlint_version", "ruleset", "ruleset_sha256"]
+                   "status", "justification", "assessment", "tenderlint_version", "ruleset", "ruleset_sha256"]
 FACT_COLUMNS = ["regime", "buyer_type", "framework", "estimated_total_value", "estimated_annual_value",
                 "initial_term_months", "max_term_months", "min_turnover", "turnover_ratio", "bond_percent",
                 "min_trading_years", "social_value_weight_percent"]
-SUMMARY_COLUMNS = (["tender", "tender_sha256", "documents", "errors", "findings", "errors_codes"] + FACT_COLUMNS
+SUMMARY_COLUMNS = (["tender", "tender_sha256", "assessment", "documents", "errors", "findings", "errors_codes",
+                    "unread_pages"] + FACT_COLUMNS
                    + list(CATEGORIES) + ["suppressed", "tenderlint_version", "ruleset", "ruleset_sha256"])
+
+
+BOM = "\ufeff"  # Excel reads UTF-8 only with it ("£" not "Â£"); csv readers with encoding utf-8-sig skip it
 
 
 def _meta(ctx) -> dict[str, str]:
@@ -43,13 +47,15 @@ def render_csv(reports: list[TenderReport], ctx=None, **_: Any) -> str:
         w = csv.DictWriter(out, SUMMARY_COLUMNS, lineterminator="\n")
         w.writeheader()
         for r in reports:
-            row = {"tender": r.source, "tender_sha256": r.source_sha256 or "", "documents": len(r.documents),
+            row = {"tender": r.source, "tender_sha256": r.source_sha256 or "", "assessment": r.assessment,
+                   "unread_pages": ";".join(f"{d.path}:{p}" for d in r.documents for p in d.unread_pages),
+                   "documents": len(r.documents),
                    "errors": len(r.errors), "findings": len(r.findings),
                    "errors_codes": ";".join(sorted({e.code for e in r.errors})), "suppressed": len(r.suppressed)}
             row |= {k: _cell(getattr(r.facts, k)) for k in FACT_COLUMNS}
             row |= {c: sum(1 for f in r.findings if f.category == c) for c in CATEGORIES}
             w.writerow(row | meta)
-        return out.getvalue()
+        return BOM + out.getvalue()
     w = csv.DictWriter(out, FINDING_COLUMNS, lineterminator="\n")
     w.writeheader()
     for r in reports:
@@ -65,5 +71,9 @@ def render_csv(reports: list[TenderReport], ctx=None, **_: Any) -> str:
                 "category": f.category, "severity": f.severity,
                 "recommendations": ";".join(f"R{n}" for n in f.recommendations), "evidence": ev.text,
                 "message": f.message, "suggestion": f.suggestion or "", "fingerprint": f.fingerprint,
-                "status": status, "justification": why, **meta})
-    return out.getvalue()
+                "status": status, "justification": why, "assessment": r.assessment, **meta})
+        for e in r.errors + r.warnings:  # what was not read is a row too: an empty table is never a clean bill
+            w.writerow({"tender": r.source, "tender_sha256": r.source_sha256 or "", "document": e.path,
+                        "rule": e.code, "message": e.message, "status": "not-read", "assessment": r.assessment,
+                        **meta})
+    return BOM + out.getvalue()

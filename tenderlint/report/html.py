@@ -35,6 +35,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; }
 .finding { border: 1px solid var(--line); border-left: 8px solid var(--info); padding: .75rem 1rem; margin: 1rem 0;
            page-break-inside: avoid; }
+.assessment { border: 3px solid var(--error); padding: .5rem .75rem; }
 .finding.error { border-left-color: var(--error); } .finding.warning { border-left-color: var(--warning); }
 .badge { display: inline-block; font-weight: 700; font-size: .85rem; padding: .1rem .45rem; color: #fff;
          background: var(--info); }
@@ -144,13 +145,23 @@ def _tender(r: TenderReport, n: int, ctx) -> str:
     docs = ", ".join(escape(d.path) for d in r.documents) or "no readable documents"
     parts = [f'<section aria-labelledby="t{n}"><h2 id="t{n}">{escape(r.source)}</h2>',
              f"<p class=muted>Documents: {docs}</p>", "<h3>The tender at a glance</h3>", _facts(r)]
-    if r.errors:
-        parts.append("<h3>Files that could not be read</h3><ul>" + "".join(
-            f"<li><strong>{escape(e.path)}</strong>: {escape(e.code)}: {escape(e.message)}</li>" for e in r.errors)
-            + "</ul>")
+    if r.assessment == "not-assessed":
+        parts.insert(1, '<p class="assessment not-assessed" role="alert"><strong>Not assessed.</strong> No document '
+                        'of this tender could be read, so no check was run. This is not a clean result.</p>')
+    elif r.assessment == "partly-assessed":
+        parts.insert(1, '<p class="assessment partly-assessed" role="alert"><strong>Partly assessed.</strong> Some '
+                        'files or pages could not be read (listed below); findings cover only the rest.</p>')
+    if r.errors or r.warnings:
+        parts.append("<h3>Not read</h3><ul>" + "".join(
+            f"<li><strong>{escape(e.path)}</strong>: {escape(e.code)}: {escape(e.message)}</li>"
+            for e in r.errors + r.warnings) + "</ul>")
     parts += ["<h3>Summary</h3>", _summary(r, recommendations(ctx)), f"<h3>Findings ({len(r.findings)})</h3>"]
-    if not r.findings:
+    if not r.findings and r.assessment == "assessed":
         parts.append("<p>No barriers found.</p>")
+    elif not r.findings and r.assessment == "partly-assessed":
+        parts.append("<p>No barriers found in the parts that were read.</p>")
+    elif not r.findings:
+        parts.append("<p>None: the tender could not be read.</p>")
     parts += [_finding(r, f, f"t{n}-f{i}", ctx) for i, f in enumerate(r.findings, 1)]
     if r.suppressed:
         parts.append(f"<h3>Suppressed findings ({len(r.suppressed)})</h3>")

@@ -37,8 +37,11 @@ def tender_dict(r: TenderReport) -> dict[str, Any]:
                          for k, e in sorted(r.facts.evidence.items())}
     return {
         "source": r.source,
-        "documents": [{"path": d.path, "format": d.format, "pages": d.pages, "sha256": d.sha256} for d in r.documents],
+        "documents": [{"path": d.path, "format": d.format, "pages": d.pages, "sha256": d.sha256,
+                       "unread_pages": d.unread_pages} for d in r.documents],
+        "assessment": r.assessment,
         "errors": [{"path": e.path, "code": e.code, "message": e.message} for e in r.errors],
+        "warnings": [{"path": w.path, "code": w.code, "message": w.message} for w in r.warnings],
         "facts": facts,
         "findings": [finding_dict(f) for f in r.findings],
         "not_assessed": [{"rule": n.rule, "reason": n.reason} for n in r.not_assessed],

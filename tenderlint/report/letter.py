@@ -43,7 +43,13 @@ def _letter(r: TenderReport, ctx, floor: str) -> list[str]:
              "**To:** the contracting authority responsible for this tender  ",
              "**Date:** ____________  ",
              f"**Tender documents:** {', '.join(d.path for d in r.documents) or r.source}", "",
-             "Dear Commissioner,", "",
+             "Dear Commissioner,", ""]
+    if r.assessment == "not-assessed":
+        lines += ["We were asked to review the tender documents listed above for requirements that may keep small "
+                  "providers, voluntary organisations and public service mutuals out of the contract "
+                  "(Mutuals Taskforce, Recommendation 14).", ""]
+    else:
+        lines += [
              "We have reviewed the tender documents listed above. Small and medium-sized providers, voluntary "
              "organisations and public service mutuals are often kept out of public contracts by requirements "
              "that are not needed to deliver the service. The Mutuals Taskforce recommended that commissioners "
@@ -61,8 +67,25 @@ def _letter(r: TenderReport, ctx, floor: str) -> list[str]:
                   + (f" The procurement appears to run under {regime}." if regime else ""), ""]
     elif regime:
         lines += [f"The procurement appears to run under {regime}.", ""]
-    if not chosen:
+    unread = r.unread()
+    if r.assessment == "not-assessed":
+        lines += ["**We could not assess this tender.** None of its documents could be read, so no check was run "
+                  "and nothing in this letter should be taken to mean the tender is free of barriers:", ""]
+        lines += [f"- {u}" for u in unread] + ["",
+                  "Please send documents we can read (an unprotected PDF with a text layer, or a Word .docx file).",
+                  ""]
+    elif unread:
+        lines += ["**This tender was only partly assessed.** The following could not be read, so anything in them "
+                  "is not covered by this letter:", ""]
+        lines += [f"- {u}" for u in unread] + [""]
+    if r.not_assessed and r.assessment != "not-assessed":
+        lines += ["Some checks could not be run because the tender does not say what they need:", ""]
+        lines += [f"- {n.reason}" for n in r.not_assessed] + [""]
+    if not chosen and r.assessment == "assessed" and not r.not_assessed:
         lines += ["We found no requirement of concern at this level of severity.", ""]
+    elif not chosen and r.assessment != "not-assessed":
+        lines += ["In what we could read and check, we found no requirement of concern at this level of severity.",
+                  ""]
     for i, f in enumerate(chosen, 1):
         rule = ctx.rule(f.rule) if ctx is not None else None
         heading = f.message.rstrip(".")
@@ -75,11 +98,19 @@ def _letter(r: TenderReport, ctx, floor: str) -> list[str]:
             lines += ["**Law and guidance:**", ""] + [f"- {ref}" for ref in f.references] + [""]
         if f.suggestion:
             lines += [f"**What we recommend:** {f.suggestion}", ""]
+    if r.assessment == "not-assessed":
+        lines += ["Yours faithfully,", "", "____________________  ", "(name, role, organisation)", ""]
+        return lines + _footer(r, ctx)
     lines += ["## In closing", "",
               "We would be grateful if you would consider these points and, where you agree, amend the tender "
               "documents or explain in them why the requirement is needed and proportionate. We would welcome your "
               "reply and are glad to discuss any of these points.", "",
               "Yours faithfully,", "", "____________________  ", "(name, role, organisation)", ""]
+    return lines + _footer(r, ctx)
+
+
+def _footer(r: TenderReport, ctx) -> list[str]:
+    lines: list[str] = []
     if ctx is not None:
         sets = "; ".join(f"{s.name} {s.version}, sha256 {s.sha256}" for s in ctx.rulesets)
         shas = "; ".join(f"{d.path} sha256 {d.sha256}" for d in r.documents)

@@ -98,16 +98,27 @@ def render_sarif(reports: list[TenderReport], ctx=None, **_: Any) -> str:
         for e in rep.errors:
             notifications.append({"level": "error", "message": {"text": f"{e.path}: {e.code}: {e.message}"},
                                   "descriptor": {"id": e.code}})
+        for w in rep.warnings:
+            notifications.append({"level": "warning", "message": {"text": f"{w.path}: {w.code}: {w.message}"},
+                                  "descriptor": {"id": w.code}})
+        if rep.assessment != "assessed":
+            notifications.append({"level": "error" if rep.assessment == "not-assessed" else "warning",
+                                  "message": {"text": f"{rep.source}: {rep.assessment}: "
+                                              + ("no document could be read; no check was run"
+                                                 if rep.assessment == "not-assessed" else
+                                                 "some files or pages were not read; results cover the rest")},
+                                  "descriptor": {"id": rep.assessment}})
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "tenderlint", "version": ctx.version if ctx else "",
                             "informationUri": "https://github.com/tenderlint/tenderlint",
                             "rules": descriptors}},
         "artifacts": artifacts,
         "results": results,
-        "invocations": [{"executionSuccessful": not any(r.errors for r in reports),
+        "invocations": [{"executionSuccessful": all(r.assessment == "assessed" for r in reports),
                          "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
-        "properties": {"rulesets": ctx.ruleset_meta() if ctx else [], "overrides": ctx.overrides if ctx else {},
+        "properties": {"tenders": [{"source": r.source, "assessment": r.assessment} for r in reports],
+                       "rulesets": ctx.ruleset_meta() if ctx else [], "overrides": ctx.overrides if ctx else {},
                        "staleSuppressions": [{"rule": s.suppression.rule, "fingerprint": s.suppression.fingerprint,
                                               "reason": s.reason} for s in (ctx.stale if ctx else [])]},
     }

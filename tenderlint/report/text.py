@@ -53,6 +53,11 @@ def render_text(reports: list[TenderReport], ctx=None, **_: Any) -> str:
         lines += _facts_line(r.facts)
         for e in r.errors:
             lines.append(f"  error[{e.code}] {e.path}: {e.message}")
+        for w in r.warnings:
+            lines.append(f"  warning[{w.code}] {w.path}: {w.message}")
+        if r.assessment != "assessed":
+            lines.append("  NOT ASSESSED: no document could be read, so no check was run" if r.assessment ==
+                         "not-assessed" else "  PARTLY ASSESSED: the parts above were not read; findings cover the rest")
         for f in r.findings:
             total += 1
             recs = ", ".join(f"R{n}" for n in f.recommendations)
@@ -72,8 +77,10 @@ def render_text(reports: list[TenderReport], ctx=None, **_: Any) -> str:
                                    subsequent_indent="    ")
         for n in r.not_assessed:
             lines.append(f"  note: {n.rule} not assessed: {n.reason}")
-        if not r.findings and not r.errors:
+        if not r.findings and r.assessment == "assessed":
             lines.append("  no other barriers found" if r.suppressed else "  no barriers found")
+        elif not r.findings and r.assessment == "partly-assessed":
+            lines.append("  no barriers found in the parts that were read")
         lines.append("")
     for st in stale or []:
         sup = st.suppression
