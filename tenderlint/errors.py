@@ -11,6 +11,7 @@ ERROR_CODES = {
     "encrypted": "a password is needed to open the PDF or DOCX (PDFs with only an owner password are read)",
     "no-text-layer": "a scanned PDF with no text: run OCR first",
     "too-complex": "a PDF whose pages are all over the per-page budget (max-page-objects, max-page-chars)",
+    "not-a-tender": "a web error page (404, access denied, sign-in) saved under a tender document's name",
     "corrupt": "a damaged PDF, DOCX or zip, a binary file posing as text, or a parser crash",
     "too-large": "the file, or a pack member once inflated, is over max-file-bytes",
     "too-many-pages": "a PDF over max-pages",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -45,18 +46,33 @@ def sniff(data: bytes, name: str) -> str | None:
             return "docx" if name.lower().endswith(".docx") else "zip"
         if "word/document.xml" in names or "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
             return "docx"
-        if "mimetype" in names and name.lower().endswith(".odt"):
+        if "mimetype" in names and (b"opendocument" in data[30:120] or name.lower().endswith(".odt")):
+            return "odt"  # the first member of an OpenDocument file is its mimetype, stored uncompressed
+        if "content.xml" in names and "META-INF/manifest.xml" in names:
             return "odt"
         return "docx" if name.lower().endswith(".docx") else "zip"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     low = head[:200].lower()
     if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low:
         return "html"
     ext = Path(name).suffix.lower()
+    if SUPPORTED.get(ext) in ("pdf", "docx") and _texty(data):
+        return "txt"  # a text file given a document's name is read as what it is
     if ext in SUPPORTED:
         return SUPPORTED[ext]
     return None
+
+
+def _texty(data: bytes) -> bool:
+    """Plain text: no NUL bytes and almost no control characters in the first few kilobytes."""
+    sample = data[:4096]
+    if not sample or b"\x00" in sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    return controls < len(sample) * 0.01
 
 
 def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
@@ -72,14 +88,18 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
     if len(data) > limits.max_file_bytes:
         raise ReadError("too-large", f"{len(data)} bytes exceeds the limit of {limits.max_file_bytes}")
     kind = sniff(data, name)
-    if ext in _CONVERT and kind in (None, "ole", "odt", "zip", "txt"):
+    if ext in _CONVERT and kind in (None, "ole", "odt", "zip", "txt", "rtf"):
         raise ReadError("unsupported-format", _CONVERT[ext])
     if kind == "ole" and _ENCRYPTED_PACKAGE in data[:1 << 20]:
         raise ReadError("encrypted", "the Office document is protected with a password; save an unprotected copy")
     if kind == "ole":
         raise ReadError("unsupported-format", "legacy Word .doc is not supported; save it as .docx or PDF")
     if kind == "odt":
-        raise ReadError("unsupported-format", _CONVERT[".odt"])
+        raise ReadError("unsupported-format", _CONVERT[".odt"] + ("" if ext == ".odt" else
+                        f" (this file is named '{ext}' but is an OpenDocument text)"))
+    if kind == "rtf":
+        raise ReadError("unsupported-format", _CONVERT[".rtf"] + ("" if ext == ".rtf" else
+                        f" (this file is named '{ext or 'none'}' but is RTF)"))
     if kind is None or kind == "zip":
         raise ReadError("unsupported-format", f"unsupported file type '{ext or 'none'}'; "
                         "tenderlint reads PDF, DOCX, TXT and HTML")
@@ -90,8 +110,26 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
     chars = sum(len(b.text) for b in doc.blocks)
     if chars > limits.max_chars:
         raise ReadError("too-many-chars", f"{chars} characters of text exceeds the limit of {limits.max_chars}")
+    _check_tender_content(doc)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
+
+
+_ERROR_PAGE = re.compile(r"(?<![£$€\d,.])\b(?:40[0134]|50[0234])\b(?![,.]?\d)|not found|access denied|forbidden|page (?:cannot|can't) be|"
+                         r"unauthori[sz]ed|service unavailable|bad gateway|sign in|log ?in required|session (?:has )?"
+                         r"expired", re.I)
+
+
+def _check_tender_content(doc: Document) -> None:
+    """A web error page saved under a tender's name is not a tender: refused, so it is never called clean."""
+    words = sum(len(b.text.split()) for b in doc.blocks)
+    if doc.format == "html" and words < 300:
+        head = " ".join([doc.title or ""] + [b.text for b in doc.blocks[:3]])
+        if _ERROR_PAGE.search(head):
+            raise ReadError("not-a-tender", f"the file is a web page that reports an error ('{head[:80].strip()}'), "
+                            "not a tender document; download the document again")
+    if words == 0:
+        raise ReadError("empty", "the document holds no text")
 
 
 def check_zip_container(data: bytes, limits: Limits, what: str) -> None:

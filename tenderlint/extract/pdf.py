@@ -17,6 +17,7 @@ from tenderlint.extract.blocks import CLAUSE_NUMBER_RE, BlockBuilder
 from tenderlint.model import Document, InputError
 
 _MARGIN = 0.09  # share of the page height at top and bottom where running heads live
+_HEAD_BAND = 0.065  # above the body's usual top margin (1 inch): where a one-off header sits
 _PAGE_NO_RE = re.compile(r"^\s*(?:page\s*)?\d+\s*(?:(?:of|/)\s*\d+)?\s*$", re.I)
 _BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+[.)])\s", re.I)
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"')
@@ -46,6 +47,7 @@ class _Para:
     row: int | None = None
     end_page: int | None = None
     part: str | None = None
+    in_margin: bool = False  # starts in the top or bottom margin band (a one-off header or footer)
 
 
 def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
@@ -139,6 +141,7 @@ def _page_lines(pdf, index: int, limits) -> dict:
                           size, bold))
     tp.close()
     page.close()
+    segs = _without_note_marks(segs)
     chunks = _merge_segments(segs, near=True)
     lines: list[_Line] = []
     for col, flow in enumerate(_flows(chunks, width, height)):
@@ -147,6 +150,33 @@ def _page_lines(pdf, index: int, limits) -> dict:
             lines.append(ln)
     out["lines"] = lines
     return out
+
+
+_NOTE_MARK = re.compile(r"^\s*(?:\d{1,3}|[ivx]{1,4}|[*\u2020\u2021\u00a7])\s*$")
+
+
+def _without_note_marks(segs: list[_Line]) -> list[_Line]:
+    """Drop footnote and endnote reference marks: in the text, a short mark smaller than the words
+    beside it and raised; at the head of a note, a mark set tight against the note's first word."""
+    out = []
+    for s in segs:
+        if s.size and _NOTE_MARK.match(s.text) and any(_marks(s, o, segs) for o in segs if o is not s):
+            continue
+        out.append(s)
+    return out
+
+
+def _marks(s: _Line, o: _Line, segs: list[_Line]) -> bool:
+    same_line = o.top < s.bottom and s.top < o.bottom
+    if not same_line:
+        return False
+    if (o.size >= s.size * 1.2 and s.bottom < o.bottom - 0.5
+            and (abs(o.x0 - s.x1) < 4 or abs(s.x0 - o.x1) < 4)):
+        return True
+    first_on_line = not any(q.x1 <= s.x0 + 0.5 and q.top < s.bottom and s.top < q.bottom for q in segs if q is not s)
+    text = o.text.lstrip()
+    return (first_on_line and 0 <= o.x0 - s.x1 < 3 and len(text) > 1 and text[0].isupper()
+            and (text[1].islower() or text[1] == " "))
 
 
 def _unstruck(tp, left: float, bottom: float, right: float, top: float, strikes: list) -> str:
@@ -373,7 +403,8 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
                     or (ln.x0 - prev.x0 > 25 and not _BULLET_RE.match(current.text))
                 )
             if new:
-                current = _Para(ln.text.strip(), "heading" if is_heading else "paragraph", pi + 1, ln.top)
+                current = _Para(ln.text.strip(), "heading" if is_heading else "paragraph", pi + 1, ln.top,
+                                in_margin=ln.top < h * _HEAD_BAND or ln.top > h * (1 - _HEAD_BAND))
                 paras.append(current)
             else:
                 current.text = _join(current.text, ln.text)
@@ -455,6 +486,7 @@ def _join_across_pages(paras: list[_Para]) -> list[_Para]:
             and p.kind == "paragraph"
             and last_body.kind == "paragraph"
             and p.page == (last_body.end_page or last_body.page) + 1
+            and not p.in_margin and not last_body.in_margin
             and not last_body.text.rstrip().endswith(_TERMINAL)
             and not CLAUSE_NUMBER_RE.match(p.text)
             and not _BULLET_RE.match(p.text)
