@@ -17,6 +17,14 @@ REGIME_TITLES = {"all": "Every regime", "PCR2015": "Public Contracts Regulations
                  "PA2023": "Procurement Act 2023", "PSR": "Provider Selection Regime (NHS health care)"}
 
 
+ADVICE_TITLES = {"short_framework": "For a framework agreement", "PCR2015": "Under PCR 2015",
+                 "PA2023": "Under the Procurement Act 2023", "PSR": "Under the Provider Selection Regime"}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\{\w+(?::[^}]*)?\}", "N", " ".join(text.split()))
+
+
 def _recs(rule: Rule, ruleset: Ruleset) -> list[str]:
     return [f"R{n}: {ruleset.recommendations.get(n, '')}".rstrip(": ") for n in rule.recommendations]
 
@@ -71,8 +79,10 @@ def rule_page(rule: Rule, ruleset: Ruleset) -> str:
               "## Example", "", "Flagged:", ""]
     lines += [f"> {x}\n" for x in rule.examples["fire"]]
     lines += ["Not flagged:", ""] + [f"> {x}\n" for x in rule.examples["pass"]]
-    lines += ["## How to fix the tender", "", re.sub(r"\{\w+(?::[^}]*)?\}", "N", " ".join(rule.suggestion.split())), "",
-              "## Severity", ""] + _severity_lines(rule) + ["", "## Options", ""]
+    lines += ["## How to fix the tender", "", _plain(rule.suggestion), ""]
+    for key, text in rule.suggestions.items():
+        lines += [f"**{ADVICE_TITLES.get(key, key)}:** {_plain(text)}", ""]
+    lines += ["## Severity", ""] + _severity_lines(rule) + ["", "## Options", ""]
     rows = _threshold_rows(rule.thresholds)
     if rows:
         lines += ["| threshold | default |", "|---|---|"] + [f"| `{k}` | {v} |" for k, v in rows] + [""]

@@ -185,3 +185,19 @@ def test_an_ambiguous_security_clause_is_reported_for_review(tmp_path):
     assert bonds[0].message.startswith("Needs review:")
     out = report_dict([report])["tenders"][0]["findings"][0]
     assert out["confidence"] == "review"
+
+
+@pytest.mark.parametrize("text, rule, says, never", [
+    ("The Council is establishing a framework agreement for advocacy services under the Public Contracts "
+     "Regulations 2015. The Framework Agreement will be for a period of 3 years.", "TL104", "four years", "five years"),
+    ("The Council invites tenders for an advocacy service. The contract will run for two years.",
+     "TL104", "five years", "four years"),
+    ("This contract is reserved for qualifying organisations under regulation 77 of the Public Contracts "
+     "Regulations 2015. The contract will run for three years with an option to extend for a further two years.",
+     "TL119", "three years", "five years"),
+    ("The contract is reserved for public service mutuals under section 33 of the Procurement Act 2023. "
+     "The contract period is six years.", "TL119", "five years", "three years"),
+])
+def test_advice_follows_the_law_the_finding_cites(text, rule, says, never):
+    (f,) = [f for f in _lint_text(text).findings if f.rule == rule]
+    assert says in f.suggestion and never not in f.suggestion, f.suggestion

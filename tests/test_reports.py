@@ -57,11 +57,15 @@ def test_html_is_self_contained_parses_and_holds_every_finding(findings):
     class Collect(HTMLParser):
         def __init__(self):
             super().__init__()
-            self.text, self.srcs, self.tags = [], [], []
+            self.text, self.srcs, self.tags, self.links, self.ids = [], [], [], [], set()
 
         def handle_starttag(self, tag, attrs):
             self.tags.append(tag)
             for k, v in attrs:
+                if k == "id":
+                    self.ids.add(v)
+                if k == "href":
+                    self.links.append(v)
                 if k in ("src", "href") and v and v.startswith(("http:", "https:", "//")):
                     self.srcs.append(v)
 
@@ -78,6 +82,10 @@ def test_html_is_self_contained_parses_and_holds_every_finding(findings):
         assert " ".join(f["message"].split()) in text
         assert " ".join(f["evidence"].split())[:60] in text
     assert text.count("What to write instead") >= len(_all(findings)) - 1
+    # every link stays inside the report (a saved or mailed report has no repository beside it)
+    assert p.links and all(h.startswith("#") and h[1:] in p.ids for h in p.links), p.links
+    for _source, f in _all(findings):
+        assert f"rule-{f['rule']}" in p.ids
 
 
 def test_sarif_validates_against_the_official_schema(findings):
@@ -89,7 +97,8 @@ def test_sarif_validates_against_the_official_schema(findings):
     assert len(results) == len(_all(findings))
     ids = {r["id"] for r in run_["tool"]["driver"]["rules"]}
     assert all(r["ruleId"] in ids for r in results)
-    assert all(r["helpUri"].endswith(f"{r['id']}.md") for r in run_["tool"]["driver"]["rules"])
+    for rule in run_["tool"]["driver"]["rules"]:  # the page travels with the log; no dead relative link
+        assert "helpUri" not in rule and rule["help"]["markdown"].startswith(f"# {rule['id']}")
     fps = {f["fingerprint"] for _s, f in _all(findings)}
     assert {r["partialFingerprints"]["tenderlint/v1"] for r in results} == fps
     review = [r for r in results if r["kind"] == "review"]

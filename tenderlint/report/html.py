@@ -7,6 +7,7 @@ law, and what to write instead. Styles are inline; nothing is loaded from elsewh
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -43,7 +44,8 @@ th, td { text-align: left; border-bottom: 1px solid var(--line); padding: .35rem
 .where { color: var(--muted); font-size: .9rem; }
 blockquote { margin: .5rem 0; padding: .5rem .75rem; background: var(--panel); border-left: 4px solid var(--line); }
 mark { background: var(--mark); color: inherit; padding: 0 .1rem; }
-.suggestion { background: #e8f1e4; padding: .5rem .75rem; }
+.suggestion { background: #e8f1e4; padding: .5rem .75rem; } .suggestion p { margin: .25rem 0; }
+.rule { border-top: 1px solid var(--line); padding-top: .75rem; margin-top: 1rem; }
 .muted { color: var(--muted); } footer { font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); }
 @media print { .skip, nav { display: none; } body { font-size: 11pt; } a { color: inherit; }
                .finding { border-left-width: 4px; } }
@@ -132,13 +134,51 @@ def _finding(r: TenderReport, f: Finding, idx: str, ctx, suppression=None) -> st
     return f"""<article class="finding {f.severity}" id="{idx}" aria-labelledby="{idx}-h">
 <h3 id="{idx}-h"><span class="badge {f.severity}">{escape(SEVERITY_TEXT[f.severity].split(':')[0])}</span>
 {escape(f.message)}</h3>
-<p class="where">{where} · <a href="docs/rules/{escape(f.rule)}.md">{escape(f.rule)} {escape(f.name)}</a> ·
+<p class="where">{where} · <a href="#rule-{escape(f.rule)}">{escape(f.rule)} {escape(f.name)}</a> ·
 {escape(f.category)} · {escape(recs)}{'' if f.assessed else ' · not fully assessed: a fact was missing'}</p>
 {_in_context(r, f)}
 {f'<p><strong>Why it matters.</strong> {why}</p>' if why else ''}
 {f'<p><strong>Law and guidance</strong></p><ul>{refs}</ul>' if refs else ''}
 {f'<p class="suggestion"><strong>What to write instead.</strong> {escape(f.suggestion)}</p>' if f.suggestion else ''}
 {supp}</article>"""
+
+
+def _rule_section(rule, recs: dict[int, str]) -> str:
+    """The rule's page inside the report, so its links work wherever the report is saved or sent."""
+    from tenderlint.docs import ADVICE_TITLES, REGIME_TITLES
+
+    def plain(text: str) -> str:
+        return escape(re.sub(r"\{\w+(?::[^}]*)?\}", "N", " ".join(text.split())))
+
+    law = "".join(f"<li>{escape(REGIME_TITLES[k])}: {escape(x)}</li>" for k in ("all", "PCR2015", "PA2023", "PSR")
+                  for x in rule.references.get(k, []))
+    fix = f"<p>{plain(rule.suggestion)}</p>" + "".join(
+        f"<p><strong>{escape(ADVICE_TITLES.get(k, k))}:</strong> {plain(v)}</p>" for k, v in rule.suggestions.items())
+    ex = "".join(f"<li>Flagged: <q>{escape(x)}</q></li>" for x in rule.examples.get("fire", [])[:2]) + "".join(
+        f"<li>Not flagged: <q>{escape(x)}</q></li>" for x in rule.examples.get("pass", [])[:2])
+    rec = "".join(f"<li>R{n}: {escape(recs.get(n, ''))}</li>" for n in rule.recommendations)
+    return f"""<article class="rule" id="rule-{escape(rule.id)}" aria-labelledby="rule-{escape(rule.id)}-h">
+<h3 id="rule-{escape(rule.id)}-h">{escape(rule.id)} {escape(rule.name)}</h3>
+<p><strong>What it flags.</strong> {plain(rule.description)}</p>
+<p><strong>Why it is a barrier.</strong> {plain(rule.rationale)}</p>
+<p><strong>Recommendation</strong></p><ul>{rec}</ul>
+<p><strong>Law and guidance</strong></p><ul>{law}</ul>
+<p><strong>Examples</strong></p><ul>{ex}</ul>
+<div class="suggestion"><strong>How to fix the tender.</strong> {fix}</div>
+<p class="muted">The full page, with thresholds and options: <code>tenderlint rule {escape(rule.id)}</code>.</p>
+</article>"""
+
+
+def _rules_appendix(reports: list[TenderReport], ctx) -> str:
+    if ctx is None:
+        return ""
+    ids = sorted({f.rule for r in reports for f in r.findings} | {x.finding.rule for r in reports for x in r.suppressed})
+    rules = [rule for rule in (ctx.rule(i) for i in ids) if rule is not None]
+    if not rules:
+        return ""
+    recs = recommendations(ctx)
+    return ('<section aria-labelledby="rules-h"><h2 id="rules-h">The rules behind these findings</h2>'
+            + "\n".join(_rule_section(rule, recs) for rule in rules) + "</section>")
 
 
 def _tender(r: TenderReport, n: int, ctx) -> str:
@@ -187,7 +227,7 @@ def render_html(reports: list[TenderReport], ctx=None, **_: Any) -> str:
         meta = (f"<p>Made by tenderlint {escape(ctx.version)} with ruleset {sets}."
                 f"{' Overrides: ' + escape(str(ctx.overrides)) + '.' if ctx.overrides else ''}</p>"
                 f"<p>Inputs:</p><ul>{inputs}</ul>")
-    body = "\n".join(_tender(r, i, ctx) for i, r in enumerate(reports, 1))
+    body = "\n".join(_tender(r, i, ctx) for i, r in enumerate(reports, 1)) + _rules_appendix(reports, ctx)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

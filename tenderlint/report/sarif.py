@@ -1,6 +1,8 @@
 """SARIF 2.1.0: for review pipelines and code-scanning tools. Validates against the official schema.
 
-Results carry the same fingerprints as suppressions (`partialFingerprints`), suppressed findings
+Each rule carries its whole page in `help.markdown` and no `helpUri`: a path into the repository
+would be dead once the report is saved elsewhere or the tool is installed from a wheel. Results
+carry the same fingerprints as suppressions (`partialFingerprints`), suppressed findings
 carry their justification, and a finding made without a needed fact is `kind: review`.
 """
 
@@ -14,7 +16,6 @@ from tenderlint.model import Finding, TenderReport
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-RULE_DOCS = "docs/rules/{id}.md"
 
 
 def _uri(report: TenderReport, document: str) -> str:
@@ -34,7 +35,6 @@ def _rule_descriptor(rule, ruleset) -> dict[str, Any]:
         "fullDescription": {"text": " ".join(rule.description.split())},
         "help": {"text": " ".join(rule.rationale.split()) + " What to do: " + " ".join(rule.suggestion.split()),
                  "markdown": rule_page(rule, ruleset)},
-        "helpUri": RULE_DOCS.format(id=rule.id),
         "defaultConfiguration": {"level": LEVEL[rule.severity_override or rule.severity]},
         "properties": {"category": rule.category, "recommendations": [f"R{n}" for n in rule.recommendations],
                        "tags": [rule.category] + [f"R{n}" for n in rule.recommendations]},

@@ -32,6 +32,7 @@ class Rule:
     topic: str | None = None
     message: str = ""
     messages: dict[str, str] = field(default_factory=dict)
+    suggestions: dict[str, str] = field(default_factory=dict)  # by message variant, then by regime
     severities: dict[str, Any] = field(default_factory=dict)
     escalate: list[dict] = field(default_factory=list)
     skip_when: str | None = None

@@ -16,9 +16,16 @@ def regime_value(spec, regime: str | None, default):
     return spec if spec is not None else default
 
 
+def advice(rule: Rule, regime: str | None, variant: str | None = None) -> str:
+    """The fix that fits the case found: advice must not contradict the law the finding cites (a
+    framework is capped at four years, so it is never told to run for five)."""
+    return rule.suggestions.get(variant or "") or rule.suggestions.get(regime or "unknown") or rule.suggestion
+
+
 def finding(rule: Rule, facts: Facts, evidence: Evidence, message: str, severity: str | None = None,
-            assessed: bool = True, **fmt) -> Finding:
-    suggestion = rule.suggestion.format(**fmt) if "{" in rule.suggestion else rule.suggestion
+            assessed: bool = True, variant: str | None = None, **fmt) -> Finding:
+    suggestion = advice(rule, facts.regime, variant)
+    suggestion = suggestion.format(**fmt) if "{" in suggestion else suggestion
     return Finding(
         rule=rule.id, name=rule.name, category=rule.category, severity=severity or rule.severity,
         recommendations=list(rule.recommendations), message=message, evidence=evidence,

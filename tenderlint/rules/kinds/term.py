@@ -19,7 +19,8 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding] 
     if facts.framework:
         minimum = rule.thresholds.get("framework_min_months", 48)
         if months < minimum:
-            return [finding(rule, facts, ev, rule.messages["short_framework"].format(months=months, min=minimum))]
+            return [finding(rule, facts, ev, rule.messages["short_framework"].format(months=months, min=minimum),
+                            variant="short_framework")]
         return []
     minimum = rule.thresholds.get("min_months", 60)
     if months < minimum:
