@@ -12,6 +12,7 @@ import yaml
 from tenderlint.config import Config
 from tenderlint.errors import ConfigError
 from tenderlint.extract import load_tender
+from tenderlint.extract.packs import group_by_reference
 from tenderlint.facts import extract_facts
 from tenderlint.lexicon import load_lexicon
 from tenderlint.model import Document, Facts, TenderReport
@@ -127,14 +128,24 @@ def lint_documents(source: str, documents: list[Document], rules: list[Rule], er
                         findings=findings, not_assessed=not_assessed)
 
 
-def lint(paths: Iterable[str], config: Config | None = None) -> list[TenderReport]:
-    """One report per path (a file, a folder pack or a zip pack), in input order."""
+def lint(paths: Iterable[str], config: Config | None = None, split: bool = True) -> list[TenderReport]:
+    """One report per path (a file, a folder pack or a zip pack), in input order; a folder or zip that
+    holds several tenders (different references, extract/packs.py) gives one report per tender
+    unless `split` is False."""
     config = config or Config()
     rules = selected_rules(config)
     reports = []
     for path in paths:
         documents, errors = load_tender(str(path), config.limits)
-        report = lint_documents(str(path), documents, rules, errors)
-        report.source_sha256 = file_sha256(str(path))
-        reports.append(report)
+        groups = group_by_reference(documents) if split and len(documents) > 1 else [(None, documents)]
+        sha = file_sha256(str(path))
+        for ref, docs in groups:
+            if len(groups) == 1:
+                report = lint_documents(str(path), docs, rules, errors)
+            else:  # the unreadable files could belong to any of them: each says so
+                name = f"reference {ref}" if ref else docs[0].path
+                report = lint_documents(f"{path} [{name}]", docs, rules, errors)
+                report.split_from, report.reference = str(path), ref
+            report.source_sha256 = sha
+            reports.append(report)
     return reports

@@ -180,7 +180,7 @@ def annotate_cmd(tender, output, config_path, isolated, select, ignore, rulesets
         _fail("the output must be a new file: the original tender is never overwritten")
     try:
         config = _config(config_path, isolated, None, select, ignore, rulesets, severity, threshold, suppressions)
-        (report,) = lint([tender], config)
+        (report,) = lint([tender], config, split=False)
         if config.suppressions and Path(config.suppressions).exists():
             apply_suppressions([report], load_suppressions(config.suppressions))
     except ConfigError as exc:

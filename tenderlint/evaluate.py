@@ -129,7 +129,7 @@ def _corpus_cases(root: Path, categories: tuple[str, ...], config: Config | None
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{labels_path}: cannot read the corpus labels ({exc})") from None
     entries = (labels or {}).get("tenders", [])
-    reports = lint([str(root / e["path"]) for e in entries], config or Config())
+    reports = lint([str(root / e["path"]) for e in entries], config or Config(), split=False)  # labels are per pack
     cases = []
     for e, r in zip(entries, reports, strict=True):
         expected = set(e.get("expected") or [])

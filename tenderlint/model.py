@@ -162,6 +162,24 @@ class Requirement:
 
 
 @dataclass
+class StatedFact:
+    """One file's own statement of a fact, with the clause it comes from."""
+
+    document: str
+    value: float
+    evidence: Evidence
+
+
+@dataclass
+class FactConflict:
+    """Files of one pack that state different figures for a fact; `chosen` is what is judged."""
+
+    fact: str
+    chosen: float
+    values: list[StatedFact]
+
+
+@dataclass
 class Facts:
     currency: str | None = None
     estimated_total_value: float | None = None
@@ -186,6 +204,7 @@ class Facts:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)  # 0-1 per fact: how plainly the tender states it
     requirements: list[Requirement] = field(default_factory=list)
+    conflicts: list[FactConflict] = field(default_factory=list)  # files of a pack that disagree
 
     def state(self, key: str, value, evidence: Evidence | None, confidence: float = 1.0) -> None:
         """Record a fact with the clause it came from and how sure the reading is."""
@@ -264,6 +283,8 @@ class TenderReport:
     not_assessed: list[NotAssessed] = field(default_factory=list)
     suppressed: list[SuppressedFinding] = field(default_factory=list)
     source_sha256: str | None = None  # the input file itself (a document or a zip pack); None for a folder
+    split_from: str | None = None  # the folder or zip this tender was one of several in
+    reference: str | None = None  # the tender reference that grouped its files, when split
 
     @property
     def warnings(self) -> list[InputError]:

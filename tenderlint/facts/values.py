@@ -18,7 +18,7 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
     annual_t, whole_t = lex.topics["annual"], lex.topics["whole_term"]
     for s in sentences:
         # an amount the frame ties to a turnover, a bond or an insurance cover is never the contract value
-        money = [q for q in s.quantities if q.kind == "MONEY" and q.role not in _NOT_VALUE]
+        money = [q for q in s.quantities if q.kind == "MONEY" and q.role not in _NOT_VALUE and not _bound(s, q)]
         if not money or not value.found(s.text):
             continue
         turnover = lex.topics["turnover"].spans(s.text)
@@ -42,6 +42,15 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
 
 
 _NOT_VALUE = ("turnover", "bond", "insurance")
+_BOUND = re.compile(r"\b(?:under|below|over|above|exceed(?:s|ing)?|less\s+than|more\s+than|greater\s+than|"
+                    r"in\s+excess\s+of|up\s+to)\s*$", re.I)
+
+
+def _bound(s: Sentence, q) -> bool:
+    """An amount a condition compares against ("where a call-off is valued at under £25,000") is a
+    threshold of a procedure, not the value of this contract."""
+    return bool(_BOUND.search(s.text[max(0, q.start - 25):q.start])) and any(
+        c.kind == "condition" and c.start <= q.start <= c.end + 1 for c in s.frame.conditions)
 _TOTAL_ROW = re.compile(r"^\s*(?:grand\s+)?total\b", re.I)
 
 

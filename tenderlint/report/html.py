@@ -11,6 +11,7 @@ import re
 from html import escape
 from typing import Any
 
+from tenderlint.facts.conflicts import describe
 from tenderlint.model import Block, Finding, TenderReport
 from tenderlint.rules.format import money
 
@@ -184,13 +185,18 @@ def _rules_appendix(reports: list[TenderReport], ctx) -> str:
 def _tender(r: TenderReport, n: int, ctx) -> str:
     docs = ", ".join(escape(d.path) for d in r.documents) or "no readable documents"
     parts = [f'<section aria-labelledby="t{n}"><h2 id="t{n}">{escape(r.source)}</h2>',
-             f"<p class=muted>Documents: {docs}</p>", "<h3>The tender at a glance</h3>", _facts(r)]
+             f"<p class=muted>Documents: {docs}</p>"
+             + (f"<p>One of several tenders in {escape(r.split_from)}: its files state different tender references, "
+                "so each tender is read and reported on its own.</p>" if r.split_from else ""), "<h3>The tender at a glance</h3>", _facts(r)]
     if r.assessment == "not-assessed":
         parts.insert(1, '<p class="assessment not-assessed" role="alert"><strong>Not assessed.</strong> No document '
                         'of this tender could be read, so no check was run. This is not a clean result.</p>')
     elif r.assessment == "partly-assessed":
         parts.insert(1, '<p class="assessment partly-assessed" role="alert"><strong>Partly assessed.</strong> Some '
                         'files or pages could not be read (listed below); findings cover only the rest.</p>')
+    if r.facts.conflicts:
+        parts.append("<h3>Files that disagree</h3><ul>" + "".join(
+            f"<li>{escape(describe(c, r.facts.currency))}</li>" for c in r.facts.conflicts) + "</ul>")
     if r.errors or r.warnings:
         parts.append("<h3>Not read</h3><ul>" + "".join(
             f"<li><strong>{escape(e.path)}</strong>: {escape(e.code)}: {escape(e.message)}</li>"

@@ -35,7 +35,7 @@ def tender_dict(r: TenderReport) -> dict[str, Any]:
     facts = {k: getattr(r.facts, k) for k in CONTRACT_FACTS + EXTRA_FACTS}
     facts["evidence"] = {k: {"text": e.text, **e.location(), "confidence": r.facts.confidence.get(k, 1.0)}
                          for k, e in sorted(r.facts.evidence.items())}
-    return {
+    out: dict[str, Any] = {
         "source": r.source,
         "documents": [{"path": d.path, "format": d.format, "pages": d.pages, "sha256": d.sha256,
                        "unread_pages": d.unread_pages} for d in r.documents],
@@ -43,11 +43,17 @@ def tender_dict(r: TenderReport) -> dict[str, Any]:
         "errors": [{"path": e.path, "code": e.code, "message": e.message} for e in r.errors],
         "warnings": [{"path": w.path, "code": w.code, "message": w.message} for w in r.warnings],
         "facts": facts,
+        "conflicts": [{"fact": c.fact, "judged_on": c.chosen, "statements": [
+            {"document": x.document, "value": x.value, "text": x.evidence.text, **x.evidence.location()}
+            for x in c.values]} for c in r.facts.conflicts],
         "findings": [finding_dict(f) for f in r.findings],
         "not_assessed": [{"rule": n.rule, "reason": n.reason} for n in r.not_assessed],
         "suppressed": [{**finding_dict(x.finding), "suppression": suppression_dict(x.suppression)} for x in r.suppressed],
         "source_sha256": r.source_sha256,
     }
+    if r.split_from:  # one of several tenders found in one folder or zip
+        out["split_from"], out["reference"] = r.split_from, r.reference
+    return out
 
 
 def report_dict(reports: list[TenderReport], ctx=None) -> dict[str, Any]:

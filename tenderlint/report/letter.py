@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tenderlint.config import SEVERITIES
+from tenderlint.facts.conflicts import describe
 from tenderlint.model import Finding, TenderReport
 from tenderlint.rules.format import money
 
@@ -67,6 +68,10 @@ def _letter(r: TenderReport, ctx, floor: str) -> list[str]:
                   + (f" The procurement appears to run under {regime}." if regime else ""), ""]
     elif regime:
         lines += [f"The procurement appears to run under {regime}.", ""]
+    if facts.conflicts:
+        lines += ["The documents of this tender do not agree with each other on some figures, so we have read "
+                  "them on the figure that asks most of bidders; the tender documents should be made consistent:", ""]
+        lines += [f"- {describe(c, facts.currency)}" for c in facts.conflicts] + [""]
     unread = r.unread()
     if r.assessment == "not-assessed":
         lines += ["**We could not assess this tender.** None of its documents could be read, so no check was run "

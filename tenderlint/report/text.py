@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from tenderlint.facts.conflicts import describe
 from tenderlint.model import Facts, TenderReport
 from tenderlint.rules.format import money
 
@@ -50,7 +51,13 @@ def render_text(reports: list[TenderReport], ctx=None, **_: Any) -> str:
     for r in reports:
         docs = ", ".join(d.path for d in r.documents) or "no readable documents"
         lines.append(f"{r.source}  [{docs}]")
+        if r.split_from:
+            lines.append(f"  one of several tenders in {r.split_from}: its files state different tender references, "
+                         "so each tender is read and reported on its own")
         lines += _facts_line(r.facts)
+        for c in r.facts.conflicts:
+            lines += textwrap.wrap(describe(c, r.facts.currency), 100, initial_indent="  disagree: ",
+                                   subsequent_indent="    ", break_on_hyphens=False)
         for e in r.errors:
             lines.append(f"  error[{e.code}] {e.path}: {e.message}")
         for w in r.warnings:
@@ -62,7 +69,8 @@ def render_text(reports: list[TenderReport], ctx=None, **_: Any) -> str:
             total += 1
             recs = ", ".join(f"R{n}" for n in f.recommendations)
             lines.append(f"  {_where(f)}: {_MARK[f.severity]} {f.rule} {f.name} [{f.category}; {recs}]")
-            lines += textwrap.wrap(f.message, 100, initial_indent="    ", subsequent_indent="    ")
+            lines += textwrap.wrap(f.message, 100, initial_indent="    ", subsequent_indent="    ",
+                                   break_on_hyphens=False)
             lines += textwrap.wrap(f"“{f.evidence.text}”", 100, initial_indent="    > ", subsequent_indent="    > ")
             if f.suggestion:
                 lines += textwrap.wrap("Instead: " + f.suggestion, 100, initial_indent="    ",

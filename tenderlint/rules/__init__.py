@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tenderlint.facts.conflicts import KIND_FACTS, describe
 from tenderlint.model import Facts, Finding, NotAssessed, Sentence
 from tenderlint.rules.kinds import KINDS
 from tenderlint.rules.ruleset import Rule
@@ -18,7 +19,10 @@ def run_rules(rules: list[Rule], facts: Facts, sentences: list[Sentence]) -> tup
         if isinstance(result, NotAssessed):
             not_assessed.append(result)
         else:
+            disputed = [c for c in facts.conflicts if c.fact in KIND_FACTS.get(rule.kind, ())]
             for f in result:
+                for c in disputed:  # the finding rests on a figure the pack's files do not agree on
+                    f.message += " " + describe(c, facts.currency)
                 if rule.severity_override:
                     f.severity = rule.severity_override
                 f.fingerprint = fingerprint(f)
