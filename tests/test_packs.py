@@ -105,3 +105,19 @@ def test_one_tender_whose_files_share_or_omit_the_reference_stays_one(tmp_path):
         "03-terms.docx": [("h", "Contract particulars"), ("p", "Contract reference WCC-ASC-2026-031.")]})
     (report,) = lint([pack])
     assert report.split_from is None and len(report.documents) == 3
+
+
+def test_a_plain_text_table_is_read_as_a_table_and_a_weight_column_beats_a_range(tmp_path):
+    path = tmp_path / "itt.txt"
+    path.write_text(
+        "Award criteria\n\nBids are scored as below.\n\n"
+        "Criterion | Weighting | Allowed range\n\n|---|---|---|\n\nQuality | 55% | 50-60%\n\n"
+        "Social value | 5% | 5-15%\n\nPrice | 40% | 30-45%\n\n"
+        "Payment is made monthly. Technical 60% | Commercial 40% is the split used last time.\n",
+        encoding="utf-8")
+    (report,) = lint([str(path)])
+    rows = [b for b in report.documents[0].blocks if b.kind == "table-row"]
+    assert [b.cells[0] for b in rows] == ["Criterion", "Quality", "Social value", "Price"]
+    assert len({b.table for b in rows}) == 1
+    assert report.facts.social_value_weight_percent == 5
+    assert "social-value" in {f.category for f in report.findings}

@@ -24,6 +24,12 @@ class BlockBuilder:
         self.offset = 0
         self.index = 0
         self.headings: list[tuple[int, str]] = []
+        self.tables = 0
+
+    def next_table(self) -> int:
+        """A new table number for readers that find tables themselves (text, HTML)."""
+        self.tables += 1
+        return self.tables - 1
 
     def add(self, text: str, kind: str, *, page: int | None = None, end_page: int | None = None,
             number: str | None = None, level: int | None = None, cells: tuple[str, ...] = (),

@@ -48,18 +48,62 @@ def read_text(path: str, name: str, data: bytes, limits) -> Document:
     return doc
 
 
+_RULE_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")  # "|---|---|" under a header row
+
+
+def _cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a table line: tab-separated, or pipe-separated ("Social value | 10%") with no
+    sentence running through the pipes."""
+    if "\t" in line:
+        return tuple(c.strip() for c in line.split("\t"))
+    if "|" in line:
+        cells = tuple(c.strip() for c in line.strip().strip("|").split("|"))
+        if len(cells) >= 2 and all(len(c) <= 200 for c in cells):
+            return cells
+    return None
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """Lines that are table rows: tab-separated ones, and pipe-separated ones that have a neighbour
+    (over blank lines) with as many cells; a lone "Technical 60% | Commercial 40%" is prose."""
+    found = [(i, _cells(x.strip())) for i, x in enumerate(lines) if x.strip() and not _RULE_ROW.match(x.strip())]
+    out = set()
+    for k, (i, cells) in enumerate(found):
+        if cells is None:
+            continue
+        if "\t" in lines[i]:
+            out.add(i)
+            continue
+        near = [found[j][1] for j in (k - 1, k + 1) if 0 <= j < len(found)]
+        if any(c is not None and len(c) == len(cells) for c in near):
+            out.add(i)
+    return out
+
+
 def _chunk(builder: BlockBuilder, chunk: str, page: int | None) -> None:
-    """One page of text: paragraphs split at blank lines and clause numbers; tab-separated rows are tables."""
+    """One page of text: paragraphs split at blank lines and clause numbers; consecutive tab- or
+    pipe-separated lines are one table, its first line the header row (as a Word table's is)."""
     para: list[str] = []
-    for line in chunk.splitlines():
+    table: int | None = None  # a table goes on over blank lines while its rows keep their column count
+    row = cols = 0
+    lines = chunk.splitlines()
+    rows = _table_lines(lines)
+    for n, line in enumerate(lines):
         s = line.strip()
+        cells = _cells(s) if s and not para and n in rows else None
+        if s and _RULE_ROW.match(s) and table is not None:
+            continue
+        if s and table is not None and (cells is None or len(cells) != cols):
+            table = None
         if not s:
             _emit(builder, para, page)
             para = []
             continue
-        if "\t" in s and not para:
-            cells = tuple(c.strip() for c in s.split("\t"))
-            builder.add(" | ".join(c for c in cells if c), "table-row", page=page, cells=cells)
+        if cells is not None:
+            if table is None:
+                table, row, cols = builder.next_table(), 0, len(cells)
+            builder.add(" | ".join(c for c in cells if c), "table-row", page=page, cells=cells, table=table, row=row)
+            row += 1
             continue
         if para and (CLAUSE_NUMBER_RE.match(s) or s.startswith(("- ", "• ", "* "))):
             _emit(builder, para, page)

@@ -15,12 +15,11 @@ from tenderlint.model import Document, Evidence, Facts, Sentence
 
 def read(facts: Facts, sentences: list[Sentence], documents: list[Document], lex: Lexicon) -> None:
     texts = [s.text for s in sentences]
-    signal_texts = [t for t in texts if not lex.cue("not_applicable", t)]
     extra = [b.text for d in documents for b in d.blocks if b.kind in ("header", "footer")]
     extra += [d.title for d in documents if d.title]
     every = texts + extra
-    signals = signal_texts + extra
-    scores = {r: sum(1 for t in signals if lex.cue(f"regime_{r.lower()}", t)) for r in ("PSR", "PA2023", "PCR2015")}
+    scores = {r: sum(1 for s in sentences if _signals(s, f"regime_{r.lower()}", lex))
+              + sum(1 for t in extra if lex.cue(f"regime_{r.lower()}", t)) for r in ("PSR", "PA2023", "PCR2015")}
     if scores["PSR"]:
         facts.regime = "PSR"
     elif scores["PA2023"] or scores["PCR2015"]:
@@ -46,6 +45,25 @@ def read(facts: Facts, sentences: list[Sentence], documents: list[Document], lex
         facts.contract_nature = "works" if division == 45 else (
             "goods" if 3 <= division <= 44 or division == 48 else "services")
     _reserved(facts, sentences, lex)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:so|and|but|which|therefore|hence)\b|\bso\s+(?:this|the|it)\b|\bbut\b")
+
+
+def _signals(s: Sentence, cue: str, lex: Lexicon) -> bool:
+    """A regime named in the clause that says it does not apply ("it is not a health care service under
+    the Provider Selection Regime, so this procurement is run under the Procurement Act 2023") is no
+    signal for it; the rest of the sentence still counts."""
+    text = s.text
+    for a, b in lex.cue_spans(cue, text):
+        starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, a)]
+        ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, b)]
+        lo, hi = (starts[-1] if starts else 0), (ends[0] if ends else len(text))
+        clause = text[lo:hi]
+        denied = lex.cue("not_applicable", clause) or any(lo <= n.start < a for n in s.frame.negations)
+        if not denied:
+            return True
+    return False
 
 
 _RESERVED_LAW = re.compile(r"\bmutuals\b|\bservice\s+mutual|\bmutual\s+(?:organi[sz]ations?|bodies|providers?)\b|regulation\s+77|reg\.?\s*77|section\s+33|s\.\s?33\b|article\s+77", re.I)

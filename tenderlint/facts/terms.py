@@ -19,6 +19,10 @@ _FORWARD_CUE = re.compile(r"max|up\s+to|not|no\b", re.I)
 _CONTRACT_WORD = re.compile(r"term|duration|period|length|contract|agreement", re.I)
 _A_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.I)
 _TERM_ROLES = (None, "term", "extension")
+# "... extend it for up to two further years, to a maximum of seven years", "giving a maximum of eight
+# years": the maximum of the whole term, stated in the extension clause ("extend by up to a maximum
+# of 24 months" caps the extension only)
+_TOTAL_CUE = re.compile(r"(?:(?<!up\s)\bto|\bgiving|\bmaking|\bbringing\s+(?:it|the\s+\w+)\s+to)\s+a\s*$", re.I)
 _EXT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:\w+\s+)?(?:extensions?|renewals?|extension\s+(?:options?|periods?))\b", re.I)
 
 
@@ -72,7 +76,8 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
                 initial = q.value
             elif is_ext and q.value != explicit_max:
                 ext += q.value * q.count
-        contract_max = any(_CONTRACT_WORD.search(s.text[a:b]) for a, b in max_t.spans(s.text))
+        contract_max = any(_CONTRACT_WORD.search(s.text[a:b]) or _TOTAL_CUE.search(s.text[max(0, a - 30):a])
+                           for a, b in max_t.spans(s.text))
         if initial is None and (explicit_max is None or not contract_max and all(
                 q.start >= first_ext or _EXT_AFTER.match(s.text[q.end:]) for q in durs)):
             if ext or explicit_max:

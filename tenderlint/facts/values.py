@@ -18,7 +18,8 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
     annual_t, whole_t = lex.topics["annual"], lex.topics["whole_term"]
     for s in sentences:
         # an amount the frame ties to a turnover, a bond or an insurance cover is never the contract value
-        money = [q for q in s.quantities if q.kind == "MONEY" and q.role not in _NOT_VALUE and not _bound(s, q)]
+        money = [q for q in s.quantities if q.kind == "MONEY" and q.role not in _NOT_VALUE and not _bound(s, q)
+                 and not _share(s, q)]
         if not money or not value.found(s.text):
             continue
         turnover = lex.topics["turnover"].spans(s.text)
@@ -27,6 +28,17 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
             money = [q for q in money if distance(q, value_spans) < distance(q, turnover)]
             if not money:
                 continue
+        per_year = [q for q in money if q.per == "year"]
+        whole = [q for q in money if q.per != "year"]
+        if per_year and whole and max(q.value for q in whole) > max(q.value for q in per_year):
+            # "£2.1 million over its maximum term, which is around £300,000 a year": each amount says
+            # what it is, so neither is taken for the other
+            if facts.estimated_annual_value is None:
+                facts.state("estimated_annual_value", max(q.value for q in per_year), Evidence.of(s))
+            if facts.estimated_total_value is None:
+                facts.state("estimated_total_value", max(q.value for q in whole), Evidence.of(s))
+            facts.currency = facts.currency or per_year[0].currency
+            continue
         top = max(money, key=lambda q: q.value)
         annual = top.per == "year" or (annual_t.found(s.text) and not whole_t.found(s.text))
         if annual and facts.estimated_annual_value is None:
@@ -44,6 +56,16 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
 _NOT_VALUE = ("turnover", "bond", "insurance")
 _BOUND = re.compile(r"\b(?:under|below|over|above|exceed(?:s|ing)?|less\s+than|more\s+than|greater\s+than|"
                     r"in\s+excess\s+of|up\s+to)\s*$", re.I)
+
+
+_SHARE_OF_VALUE = re.compile(r"\d\s*(?:%|per\s*cent|percent|pct)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:value|price)"
+                             r"[\s,(]*(?:being|i\.e\.|that\s+is|which\s+is|equal\s+to|or|currently)?[\s(]*$", re.I)
+
+
+def _share(s: Sentence, q) -> bool:
+    """An amount worked out as a share of the value ("10% of the annual contract value, being £60,000")
+    is the bond, deposit or cap it measures, not the contract value."""
+    return bool(_SHARE_OF_VALUE.search(s.text[max(0, q.start - 80):q.start]))
 
 
 def _bound(s: Sentence, q) -> bool:

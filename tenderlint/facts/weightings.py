@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tenderlint.facts.common import table_headers
+from tenderlint.facts.common import column_of, table_headers
 from tenderlint.lexicon import Lexicon
 from tenderlint.model import Evidence, Facts, Quantity, Sentence
 
@@ -18,6 +18,7 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
     pairs: list[tuple[tuple, str, float, Sentence, bool]] = []
     award_blocks = {(s.document, s.block.index) for s in sentences if award.found(s.text)}
     tables: dict[tuple, list[Sentence]] = {}
+    headers = table_headers(sentences)
     for x in sentences:
         if x.block.kind == "table-row":
             tables.setdefault((x.document, x.block.table), []).append(x)
@@ -35,7 +36,7 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
             continue
         group = (s.document, "table", s.block.table) if row else (s.document, "sentence", s.block.index, s.start)
         if row and len([c for c in s.block.cells if c]) >= 2:
-            value = _row_weight(s, pct)
+            value = _row_weight(s, pct, headers.get((s.document, s.block.table), ()))
             label = " ".join(s.block.cells[:-1])
             if value is not None and (crit.found(label) or sv.found(label)):
                 pairs.append((group, label.lower()[:60], value, s, sv.found(label)))
@@ -56,14 +57,19 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
             pairs.append((group, "criteria", 0.0, s, False))
             pairs.append((group, "criteria-total", 0.0, s, False))
     names = {p[1] for p in pairs}
-    single_sv = len(pairs) == 1 and pairs[0][4] and re.search(r"weight", " ".join(
+    if not any(p[4] for p in pairs):
+        unweighted = next((x for x in sentences if sv.found(x.text) and _NOT_EVALUATED.search(x.text)), None)
+        if unweighted is not None:  # "community benefits will not be evaluated as part of the tender process"
+            facts.award_criteria_stated = True
+            facts.state("social_value_weight_percent", 0.0, Evidence.of(unweighted))
+            return
+    single_sv = len(pairs) == 1 and pairs[0][4] and re.search(r"weight|of\s+the\s+(?:total|overall)\s+(?:marks|score)", " ".join(
         [pairs[0][3].text, *pairs[0][3].block.heading_path]), re.I)
     if (len(pairs) < 2 or len(names) < 2) and not single_sv:
         return
     facts.award_criteria_stated = True
     quality_pair = next((p for p in pairs if re.search(r"quality|technical", p[1]) and not p[4]), None)
     quality = quality_pair[2] if quality_pair else None
-    headers = table_headers(sentences)
     groups: dict[tuple, list] = {}
     for p in pairs:
         groups.setdefault(p[0], []).append(p)
@@ -82,6 +88,11 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
         if first is not None and total > best:
             best, ev = total, first
     facts.state("social_value_weight_percent", round(best, 2), Evidence.of(ev or pairs[0][3]))
+
+
+_NOT_EVALUATED = re.compile(
+    r"\b(?:will|shall|would|are|is)\s+not\s+(?:be\s+)?(?:evaluated|scored|weighted|assessed|marked|form\s+part\s+of\s+the\s+"
+    r"(?:evaluation|award|assessment|scoring))\b|\bnot\s+(?:be\s+)?(?:an?\s+)?(?:award|evaluation)\s+criteri", re.I)
 
 
 _WITHIN_QUALITY = re.compile(
@@ -133,7 +144,18 @@ def _bare_weights(text: str) -> list[Quantity]:
     return found if len(found) >= 2 and 99 <= sum(q.value for q in found) <= 101 else []
 
 
-def _row_weight(s: Sentence, pct: list[Quantity]) -> float | None:
+_WEIGHT_COLUMN = re.compile(r"weight|%|per\s*cent|marks|points|score", re.I)
+_OTHER_COLUMN = re.compile(r"range|min|max|allowed|threshold|pass", re.I)
+
+
+def _row_weight(s: Sentence, pct: list[Quantity], header: tuple[str, ...] = ()) -> float | None:
+    """The weight of a criterion row: from the column its header names as the weighting ("Weighting"),
+    not from a range or threshold column beside it ("Allowed range 10-15%")."""
+    cols = [i for i, h in enumerate(header) if _WEIGHT_COLUMN.search(h) and not _OTHER_COLUMN.search(h)]
+    if pct and cols and s.block.cells != header:
+        in_col = [q for q in pct if column_of(s.block, s.start + q.start) in cols]
+        if in_col:
+            return in_col[0].value
     if pct:
         return pct[-1].value
     last = s.block.cells[-1].strip() if s.block.cells else ""
