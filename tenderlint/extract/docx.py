@@ -66,6 +66,7 @@ class _Para:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
+        self.flags: list[bool] = []  # per part: hidden text
         self.hidden_chars = 0
         self.chars = 0
         self.boxes: list = []
@@ -73,6 +74,7 @@ class _Para:
 
     def add(self, text: str, hidden: bool) -> None:
         self.parts.append(text)
+        self.flags.append(hidden)
         n = len(text.strip())
         self.chars += n
         if hidden:
@@ -81,6 +83,21 @@ class _Para:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+    def split_hidden(self) -> tuple[str, str]:
+        """The printed words and the hidden ones of a paragraph that mixes them: a drafting note hidden
+        inside a sentence must not sit in the quote of the printed sentence, and a hidden sentence is
+        still read, as hidden."""
+        shown = "".join(t for t, h in zip(self.parts, self.flags) if not h)
+        hidden, run = [], []
+        for t, h in zip(self.parts, self.flags):
+            if h:
+                run.append(t)
+            elif run:
+                hidden.append("".join(run))
+                run = []
+        hidden.append("".join(run))
+        return re.sub(r"[ \t]{2,}", " ", shown), " ".join(x.strip() for x in hidden if x.strip())
 
 
 class _Reader:
@@ -103,11 +120,20 @@ class _Reader:
 
     # -- block level ---------------------------------------------------------------------------------
     def blocks(self, parent, where: str) -> None:
+        carry: list = []  # paragraphs whose mark is a tracked deletion: accepted, they join the next one
         for el in parent:
             tag = el.tag
             if tag == _W + "p":
-                self.paragraph(el, where)
-            elif tag == _W + "tbl":
+                if el.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
+                    carry.append(el)
+                    continue
+                self.paragraph(el, where, carry)
+                carry = []
+                continue
+            if carry:  # nothing to join: read them as they are
+                self.paragraph(carry[-1], where, carry[:-1])
+                carry = []
+            if tag == _W + "tbl":
                 self.table(el, where)
             elif tag in (_W + "sdt",):
                 content = el.find(_W + "sdtContent")
@@ -115,11 +141,21 @@ class _Reader:
                     self.blocks(content, where)
             elif tag in _RECURSE:
                 self.blocks(el, where)
+        if carry:
+            self.paragraph(carry[-1], where, carry[:-1])
 
-    def paragraph(self, p_el, where: str) -> None:
+    def paragraph(self, p_el, where: str, joined: list | None = None) -> None:
         para = _Para()
+        for before in joined or ():
+            self.runs(before, para, hidden=False)
+            para.add(" ", False)
         self.runs(p_el, para, hidden=False)
         text = para.text
+        extra = ""
+        if 0 < para.hidden_chars < para.chars:
+            text, extra = para.split_hidden()
+            if not text.strip():
+                text, extra = para.text, ""
         if text.strip():
             kind, number, level = self.kind_of(p_el, text, where)
             if number and not number.startswith("•"):
@@ -128,7 +164,9 @@ class _Reader:
             elif number:
                 number = None
             self.add(text, kind, number=number, level=level, part=_part(where),
-                             hidden=bool(para.chars) and para.hidden_chars * 2 >= para.chars)
+                     hidden=bool(para.chars) and para.hidden_chars >= para.chars)
+            if extra:
+                self.add(extra, "paragraph", part=_part(where), hidden=True)
         for box in para.boxes:
             self.blocks(box, "text box" if where == "body" else f"text box in {where}")
         for note_id in para.notes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tenderlint.lexicon import Lexicon
 from tenderlint.model import Block, Document, Quantity, Sentence
 from tenderlint.nlp.frames import attach_frames
@@ -13,7 +15,9 @@ GENERAL_CUES = ("demand", "conditional", "alternative", "not_pass_fail", "no_alt
 def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
     """Every sentence of every document (running heads and notes included, once each), with its clause frame.
 
-    Table rows are one sentence each.
+    A table row is one sentence (a label and its value belong together: "Minimum turnover | £2m"),
+    except that a cell holding a sentence of its own is its own sentence, so its quote is that
+    clause and not the whole row.
     """
     nlp = get_nlp()
     blocks: list[Block] = [b for d in documents for b in d.blocks]
@@ -21,7 +25,7 @@ def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
     texts = ((b.text, b) for b in blocks)
     for doc, block in nlp.pipe(texts, as_tuples=True, batch_size=256):
         quantities: list[Quantity] = doc.user_data.get("quantities", [])
-        sents = [(0, len(doc.text))] if block.kind == "table-row" else [
+        sents = row_spans(block) if block.kind == "table-row" else [
             (s.start_char, s.end_char) for s in doc.sents]
         for start, end in sents:
             text = doc.text[start:end]
@@ -35,4 +39,37 @@ def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
             cues = frozenset(c for c in GENERAL_CUES if lexicon.cue(c, text))
             out.append(Sentence(text=text, block=block, start=start, end=end, quantities=qs, cues=cues))
     attach_frames(out)
+    return out
+
+
+_PROSE_END = re.compile(r"[.;!?]\s*$|[.;!?]\s+[A-Z]")
+
+
+def row_spans(block: Block) -> list[tuple[int, int]]:
+    """Sentence spans of a table row: each prose cell alone, the short cells between them together."""
+    text = block.text
+    spans, pos = [], 0
+    for cell in (c for c in block.cells if c):
+        at = text.find(cell, pos)
+        if at < 0:
+            return [(0, len(text))]
+        spans.append((at, at + len(cell)))
+        pos = at + len(cell)
+    if not spans:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    group: tuple[int, int] | None = None
+    for a, b in spans:
+        cell = text[a:b]
+        if len(cell.split()) >= 6 and _PROSE_END.search(cell):
+            if group:
+                out.append(group)
+                group = None
+            out.append((a, b))
+        else:
+            group = (group[0], b) if group else (a, b)
+    if group:
+        out.append(group)
+    if len(out) == 1:
+        return [(0, len(text))]
     return out
