@@ -231,63 +231,62 @@ def _merge_segments(segs: list[_Line], near: bool = False) -> list[_Line]:
 
 
 def _flows(chunks: list[_Line], width: float, height: float) -> list[list[_Line]]:
-    """Split a page into reading flows: full-width bands in order, and within a band of columns the
-    left column before the right one. A gutter counts only if lines on both sides sit at the same
-    heights and fill their columns (so a label and its value on one line are not two columns)."""
-    gutter = _gutter(chunks, width, height)
-    if gutter is None:
-        return [chunks]
-    flows: list[list[_Line]] = []
-    left: list[_Line] = []
-    right: list[_Line] = []
-    for c in sorted(chunks, key=lambda c: c.top):
-        if c.x0 < gutter < c.x1:
-            flows += [f for f in (left, right) if f]
-            left, right = [], []
-            if flows and flows[-1] and flows[-1][0].x0 < gutter < flows[-1][0].x1:
-                flows[-1].append(c)
-            else:
-                flows.append([c])
-        elif c.x1 <= gutter:
-            left.append(c)
-        else:
-            right.append(c)
-    flows += [f for f in (left, right) if f]
-    return flows
-
-
-def _gutter(chunks: list[_Line], width: float, height: float) -> float | None:
+    """Split a page into reading flows, in reading order. Lines that run across most of the text width
+    make one running flow; between them, a band of narrower lines may be set in two or three columns
+    (a section that changes its column count mid-page, a frame beside the text): each column of the
+    band is a flow, left to right. A band is taken for columns only if no line crosses its gutters,
+    lines sit side by side across them and fill their columns (so a label and its value are not two
+    columns)."""
     body = [c for c in chunks if c.top >= height * _MARGIN and c.bottom <= height * (1 - _MARGIN)]
-    if len(body) < 8:
+    if len(body) < 6:
+        return [chunks]
+    x0, x1 = min(c.x0 for c in body), max(c.x1 for c in body)
+    wide = max(x1 - x0, 1.0) * 0.62
+    flows: list[list[_Line]] = [[]]
+    band: list[_Line] = []
+
+    def close() -> None:
+        cols = _band_columns(band)
+        if cols is None:
+            flows[-1].extend(band)
+        else:
+            flows.extend(cols)
+            flows.append([])
+        band.clear()
+
+    for c in sorted(chunks, key=lambda c: (c.top, c.x0)):
+        if c.x1 - c.x0 >= wide or c.top < height * _HEAD_BAND or c.bottom > height * (1 - _HEAD_BAND):
+            close()
+            flows[-1].append(c)
+        else:
+            band.append(c)
+    close()
+    return [f for f in flows if f]
+
+
+def _band_columns(band: list[_Line]) -> list[list[_Line]] | None:
+    """The columns of a band of lines, or None when it is not set in columns."""
+    if len(band) < 6:
         return None
-    best: tuple[int, int, float] | None = None  # (lines crossing, -run width, centre)
-    x, step = width * 0.3, 2.0
-    run_start, run_count = None, None
-    while x <= width * 0.7 + step:
-        crossing = sum(1 for c in body if c.x0 < x < c.x1) if x <= width * 0.7 else None
-        if crossing != run_count:
-            if run_start is not None and run_count is not None:
-                cand = (run_count, -(x - run_start), (run_start + x - step) / 2)
-                best = cand if best is None or cand < best else best
-            run_start, run_count = x, crossing
-        x += step
-    if best is None or best[0] > len(body) * 0.25:
+    spans = sorted((c.x0, c.x1) for c in band)
+    edges: list[list[float]] = []
+    for a, b in spans:
+        if edges and a <= edges[-1][1] + 5:
+            edges[-1][1] = max(edges[-1][1], b)
+        else:
+            edges.append([a, b])
+    if not 2 <= len(edges) <= 4:
         return None
-    g = best[2]
-    left = [c for c in body if c.x1 <= g]
-    right = [c for c in body if c.x0 >= g]
-    if len(left) < 4 or len(right) < 4:
-        return None
-    side_by_side = sum(1 for r in right if any(r.top < lf.bottom and lf.top < r.bottom for lf in left))
-    if side_by_side < 3:
-        return None
-    lx0 = min(c.x0 for c in left)
-    rx1 = max(c.x1 for c in right)
-    lw = statistics.median(c.x1 - c.x0 for c in left) / max(g - lx0, 1)
-    rw = statistics.median(c.x1 - c.x0 for c in right) / max(rx1 - g, 1)
-    if lw < 0.55 or rw < 0.55:
-        return None
-    return g
+    cols = [[c for c in band if lo - 0.5 <= c.x0 and c.x1 <= hi + 0.5] for lo, hi in edges]
+    for (lo, hi), col in zip(edges, cols):
+        if len(col) < 3 or statistics.median(c.x1 - c.x0 for c in col) / max(hi - lo, 1) < 0.5:
+            return None
+    for left, right in zip(cols, cols[1:]):
+        if sum(1 for r in right if any(r.top < lf.bottom and lf.top < r.bottom for lf in left)) < 2:
+            return None
+        if sum(1 for lf in left if lf.text.rstrip().endswith(":")) * 2 >= len(left):
+            return None  # labels and their values
+    return cols
 
 
 def _tables(data: bytes, pages: list[dict]) -> dict[int, list[tuple[tuple, list[list[str]]]]]:
