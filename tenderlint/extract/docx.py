@@ -88,9 +88,9 @@ class _Para:
         """The printed words and the hidden ones of a paragraph that mixes them: a drafting note hidden
         inside a sentence must not sit in the quote of the printed sentence, and a hidden sentence is
         still read, as hidden."""
-        shown = "".join(t for t, h in zip(self.parts, self.flags) if not h)
+        shown = "".join(t for t, h in zip(self.parts, self.flags, strict=True) if not h)
         hidden, run = [], []
-        for t, h in zip(self.parts, self.flags):
+        for t, h in zip(self.parts, self.flags, strict=True):
             if h:
                 run.append(t)
             elif run:

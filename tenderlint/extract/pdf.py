@@ -278,10 +278,10 @@ def _band_columns(band: list[_Line]) -> list[list[_Line]] | None:
     if not 2 <= len(edges) <= 4:
         return None
     cols = [[c for c in band if lo - 0.5 <= c.x0 and c.x1 <= hi + 0.5] for lo, hi in edges]
-    for (lo, hi), col in zip(edges, cols):
+    for (lo, hi), col in zip(edges, cols, strict=True):
         if len(col) < 3 or statistics.median(c.x1 - c.x0 for c in col) / max(hi - lo, 1) < 0.5:
             return None
-    for left, right in zip(cols, cols[1:]):
+    for left, right in zip(cols, cols[1:], strict=False):
         if sum(1 for r in right if any(r.top < lf.bottom and lf.top < r.bottom for lf in left)) < 2:
             return None
         if sum(1 for lf in left if lf.text.rstrip().endswith(":")) * 2 >= len(left):
