@@ -203,30 +203,46 @@ def _unstruck(tp, left: float, bottom: float, right: float, top: float, strikes:
 def _merge_segments(segs: list[_Line], near: bool = False) -> list[_Line]:
     """Segments on the same baseline make one line; a wide gap between them is kept as a tab.
 
-    With ``near`` only segments a word space apart are joined, so that the two columns of a page
-    stay apart until the columns are known.
+    Segments are grouped by their vertical middle, not by a rounded top, so a word set a fraction of
+    a point lower (a hyphenated word's second half, a change of font) stays on its line. With
+    ``near`` only segments a word space apart are joined, so that the two columns of a page stay
+    apart until the columns are known.
     """
-    segs = sorted(segs, key=lambda s: (round(s.top / 3), s.x0))
+    groups: list[list[_Line]] = []
+    for s in sorted(segs, key=lambda s: (s.top, s.x0)):
+        mid = (s.top + s.bottom) / 2
+        for g in reversed(groups[-3:]):
+            top, bottom = min(x.top for x in g), max(x.bottom for x in g)
+            if abs(mid - (top + bottom) / 2) < max(2.5, (bottom - top) * 0.45):
+                g.append(s)
+                break
+        else:
+            groups.append([s])
     lines: list[_Line] = []
-    for s in segs:
-        if lines:
-            last = lines[-1]
-            mid_s, mid_l = (s.top + s.bottom) / 2, (last.top + last.bottom) / 2
-            gap = s.x0 - last.x1
-            height = max(last.bottom - last.top, 1.0)
-            if (abs(mid_s - mid_l) < max(2.5, height * 0.45) and s.x0 >= last.x0 - 0.5
-                    and (not near or gap <= max(8.0, height * 0.8))):
-                if gap > 18:
-                    sep = "\t"
-                elif gap < height * 0.12 or last.text.endswith((" ", "\x02", "\ufffe")):
-                    sep = ""  # a word split into two boxes (soft hyphen, kerning, a change of font)
-                else:
-                    sep = " "
-                last.text = last.text + sep + s.text
-                last.x1 = max(last.x1, s.x1)
-                last.top, last.bottom = min(last.top, s.top), max(last.bottom, s.bottom)
-                continue
-        lines.append(_Line(s.text, s.x0, s.x1, s.top, s.bottom, s.size, s.bold))
+    for g in groups:
+        current: _Line | None = None
+        for s in sorted(g, key=lambda s: s.x0):
+            if current is not None:
+                gap = s.x0 - current.x1
+                height = max(current.bottom - current.top, 1.0)
+                if not near or gap <= max(8.0, height * 0.8):
+                    if gap > 18:
+                        sep = "\t"
+                    elif gap < height * 0.12 or current.text.endswith((" ", "\x02", "\ufffe")):
+                        sep = ""  # a word split into two boxes (soft hyphen, kerning, a change of font)
+                    elif gap < height * 0.35 and (
+                            s.text[:1] in ".,;:!?)" or (  # small capitals: a full-size initial, then the rest
+                                re.search(r"(?:^|\s)[A-Z]$", current.text) and s.text[:1].isupper()
+                                and 0 < s.size < current.size * 0.9)):
+                        sep = ""
+                    else:
+                        sep = " "
+                    current.text = current.text + sep + s.text
+                    current.x1 = max(current.x1, s.x1)
+                    current.top, current.bottom = min(current.top, s.top), max(current.bottom, s.bottom)
+                    continue
+            current = _Line(s.text, s.x0, s.x1, s.top, s.bottom, s.size, s.bold)
+            lines.append(current)
     return [ln for ln in lines if ln.text.strip()]
 
 
@@ -362,6 +378,9 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
         current: _Para | None = None
         prev: _Line | None = None
         pitch = _line_pitch(lines)
+        right: dict[int, float] = {}  # the right edge of each flow's text: where full lines end
+        for ln in lines:
+            right[ln.col] = max(right.get(ln.col, 0.0), ln.x1)
         for (_col, _top), kind, obj in items:
             if kind == "table":
                 current, prev = None, None
@@ -399,7 +418,9 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
                     or current.kind == "heading"
                     or starts_item
                     or (ln.top - prev.bottom) > pitch * 0.75
-                    or (ln.x0 - prev.x0 > 25 and not _BULLET_RE.match(current.text))
+                    or (ln.x0 - prev.x0 > 25 and not _BULLET_RE.match(current.text)
+                        and current.text.rstrip().endswith(_TERMINAL))  # a hanging indent carries on
+                    or _ended_short(prev, ln, right.get(ln.col, 0.0))
                 )
             if new:
                 current = _Para(ln.text.strip(), "heading" if is_heading else "paragraph", pi + 1, ln.top,
@@ -409,6 +430,18 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
                 current.text = _join(current.text, ln.text)
             prev = ln
     return _join_across_pages(paras)
+
+
+def _ended_short(prev: _Line, ln: _Line, right: float) -> bool:
+    """A paragraph set with no space after it still shows where it ends: its last line stops at a full
+    stop well short of the margin, with room for the next line's first word."""
+    if not prev.text.rstrip().endswith(_TERMINAL) or not right:
+        return False
+    words = ln.text.split()
+    if not words or not ln.text.strip():
+        return False
+    per_char = (ln.x1 - ln.x0) / max(len(ln.text), 1)
+    return right - prev.x1 > per_char * (len(words[0]) + 2) and right - prev.x1 > (right - prev.x0) * 0.08
 
 
 def _line_pitch(lines: list[_Line]) -> float:
