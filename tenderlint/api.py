@@ -12,6 +12,7 @@ import yaml
 from tenderlint.config import Config
 from tenderlint.errors import ConfigError
 from tenderlint.extract import load_tender
+from tenderlint.extract.limits import Limits
 from tenderlint.extract.packs import group_by_reference
 from tenderlint.facts import extract_facts
 from tenderlint.lexicon import load_lexicon
@@ -115,13 +116,14 @@ def _matches(rule: Rule, selectors: list[str]) -> bool:
     return any(s.lower() in keys for s in selectors)
 
 
-def lint_documents(source: str, documents: list[Document], rules: list[Rule], errors=None) -> TenderReport:
+def lint_documents(source: str, documents: list[Document], rules: list[Rule], errors=None,
+                   limits: Limits | None = None) -> TenderReport:
     """Lint documents already read (used by `lint` and by tests on in-memory text)."""
     if not any(d.blocks for d in documents):  # nothing was read: no facts are guessed, no rule is run
         return TenderReport(source=source, documents=documents, errors=list(errors or []), facts=Facts(),
                             findings=[], not_assessed=[])
     lex = load_lexicon()
-    sentences = analyse(documents, lex)
+    sentences = analyse(documents, lex, (limits or Limits()).analysis_seconds)
     facts = extract_facts(sentences, documents, lex)
     findings, not_assessed = run_rules(rules, facts, sentences)
     return TenderReport(source=source, documents=documents, errors=list(errors or []), facts=facts,
@@ -141,10 +143,10 @@ def lint(paths: Iterable[str], config: Config | None = None, split: bool = True)
         sha = file_sha256(str(path))
         for ref, docs in groups:
             if len(groups) == 1:
-                report = lint_documents(str(path), docs, rules, errors)
+                report = lint_documents(str(path), docs, rules, errors, config.limits)
             else:  # the unreadable files could belong to any of them: each says so
                 name = f"reference {ref}" if ref else docs[0].path
-                report = lint_documents(f"{path} [{name}]", docs, rules, errors)
+                report = lint_documents(f"{path} [{name}]", docs, rules, errors, config.limits)
                 report.split_from, report.reference = str(path), ref
             report.source_sha256 = sha
             reports.append(report)

@@ -31,6 +31,8 @@ ERROR_CODES = {
 WARNING_CODES = {
     "page-no-text-layer": "a PDF page that is an image with no text (a scanned page): run OCR",
     "page-too-complex": "a PDF page over max-page-objects or max-page-chars: skipped at once, not parsed",
+    "page-unreadable": "a PDF page that could not be loaded (a broken page tree or object); the other pages are read",
+    "analysis-time": "analysing the tender's text took longer than analysis-seconds; the text after that point was not checked",
 }
 
 

@@ -186,3 +186,63 @@ def test_every_error_code_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [code for code in {**ERROR_CODES, **WARNING_CODES} if f"`{code}`" not in readme]
     assert not missing, missing
+
+
+def test_a_line_with_no_full_stop_is_cut_into_bounded_sentences():
+    from tenderlint.extract import read_file_bytes
+    from tenderlint.extract.limits import Limits
+    from tenderlint.lexicon import load_lexicon
+    from tenderlint.nlp import MAX_SENTENCE_CHARS, analyse
+
+    text = " ".join(["bidders must hold a minimum annual turnover of £3,000,000, and"] * 2000)  # 130 kB, one line
+    doc = read_file_bytes("line.txt", text.encode(), Limits())
+    sentences = analyse([doc], load_lexicon())
+    assert sentences and max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
+    assert "".join(s.text for s in sentences).replace(" ", "") == "".join(b.text for b in doc.blocks).replace(" ", "")
+
+
+def test_analysis_over_its_time_budget_says_what_was_not_checked(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"Paragraph {i}. The provider will report each quarter." for i in range(3000)),
+                    encoding="utf-8")
+    (report,) = lint([str(path)], Config(limits=Limits(analysis_seconds=0.01)))
+    assert report.assessment == "partly-assessed"
+    assert [w.code for w in report.warnings] == ["analysis-time"]
+    assert "long.txt" == report.warnings[0].path
+
+
+def test_a_reader_worker_dies_with_its_parent_even_mid_parse(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, signal, sys, threading, time\n"
+        "import tenderlint.extract as ex\n"
+        "from tenderlint.extract import isolate\n"
+        "from tenderlint.extract.limits import Limits\n"
+        "ex.read_file_bytes = lambda *a, **k: time.sleep(120)  # a parser stuck in a loop\n"
+        "threading.Thread(target=isolate.read_isolated, args=('x.txt', b'x', Limits()), daemon=True).start()\n"
+        "while isolate._WORKER is None or isolate._WORKER.proc is None: time.sleep(0.05)\n"
+        "time.sleep(0.5)\n"
+        "print(isolate._WORKER.proc.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    worker = int(out.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        try:  # reap it if it became our zombie (it is not our child, so this normally fails)
+            os.waitpid(worker, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        with open(f"/proc/{worker}/stat", encoding="ascii") as fh:
+            if fh.read().split()[2] == "Z":
+                return  # dead, waiting for init to reap it
+        time.sleep(0.1)
+    os.kill(worker, 9)
+    raise AssertionError("the worker outlived its parent")

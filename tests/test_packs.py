@@ -121,3 +121,31 @@ def test_a_plain_text_table_is_read_as_a_table_and_a_weight_column_beats_a_range
     assert len({b.table for b in rows}) == 1
     assert report.facts.social_value_weight_percent == 5
     assert "social-value" in {f.category for f in report.findings}
+
+
+def test_a_pack_with_broken_empty_and_oddly_named_files_keeps_the_good_findings(tmp_path):
+    import zipfile
+
+    import docx as python_docx
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    _docx(pack / "01 ITT.docx", ITT_HEAD + [("p", "The estimated annual value is £150,000."),
+                                          ("p", "Bidders must have a minimum annual turnover of £900,000.")])
+    (pack / "02 spec.pdf").write_bytes(b"%PDF-1.7\nthis is not a PDF body")
+    python_docx.Document().save(str(pack / "03 empty.docx"))
+    (pack / "-rf --format=xml.txt").write_text("Bidders must have traded for five years.\n", encoding="utf-8")
+    zpath = tmp_path / "pack.zip"
+    with zipfile.ZipFile(zpath, "w") as z:
+        for f in sorted(pack.iterdir()):
+            z.write(f, f.name)
+    for target in (pack, zpath):
+        res = CliRunner().invoke(main, ["check", str(target), "--format", "json"])
+        assert res.exit_code == 2, res.output
+        (tender,) = json.loads(res.stdout)["tenders"]
+        assert tender["assessment"] == "partly-assessed"
+        assert {(e["path"].replace(":", "/").split("/")[-1], e["code"]) for e in tender["errors"]} == {
+            ("02 spec.pdf", "corrupt"), ("03 empty.docx", "empty")}
+        got = {(f["category"], f["location"]["document"]) for f in tender["findings"]}
+        assert {("turnover-threshold", "01 ITT.docx"), ("trading-history", "-rf --format=xml.txt")} <= got
+        assert "02 spec.pdf" in res.stderr and "03 empty.docx" in res.stderr

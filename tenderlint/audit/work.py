@@ -45,7 +45,7 @@ def audit_one(key: str, source: str, content_sha256: str, rs_hash: str, config: 
     try:
         if "\n" in source:
             docs, errors = load_files(source.split("\n"), config.limits)
-            report = lint_documents(key, docs, selected_rules(config), errors)
+            report = lint_documents(key, docs, selected_rules(config), errors, config.limits)
         else:
             (report,) = lint([source], config, split=False)  # an archive item is one row of the database
     except Exception as exc:  # noqa: BLE001 - one tender's failure must not stop the audit

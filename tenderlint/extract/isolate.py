@@ -53,7 +53,8 @@ class _Worker:
         _preload()
         ctx = mp.get_context("fork")
         parent_end, child_end = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, args=(child_end, self.max_memory_mb, parent_end), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child_end, self.max_memory_mb, parent_end, os.getpid()),
+                                daemon=True)
         self.proc.start()
         child_end.close()
         self.conn = parent_end
@@ -146,13 +147,31 @@ def _died(exitcode: int | None, limits: Limits) -> None:
     raise ReadError("corrupt", f"the parser stopped without a result (exit code {exitcode})")
 
 
-def _serve(conn, max_memory_mb: int, parent_end=None) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """Ask the kernel to kill the worker when the parent dies (Linux), even mid-parse in a C loop that
+    never looks at the pipe; if the parent is already gone, exit now."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the closed pipe still ends the worker between files
+    if parent is not None and os.getppid() != parent:
+        os._exit(0)
+
+
+def _serve(conn, max_memory_mb: int, parent_end=None, parent: int | None = None) -> None:
     """The worker's loop: read a file, send back its Document or the error, wait for the next.
 
     It closes its copy of the parent's end of the pipe, so that if the parent dies the worker sees the
     pipe close and exits instead of waiting for ever."""
     if parent_end is not None:
         parent_end.close()
+    _die_with_parent(parent)
     import faulthandler
 
     from tenderlint.extract import read_file_bytes

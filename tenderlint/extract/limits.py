@@ -15,6 +15,7 @@ class Limits:
     max_zip_ratio: float = 200.0  # uncompressed / compressed size of any member
     max_zip_depth: int = 2  # a pack may hold zips, nested at most this deep
     timeout_seconds: float = 120.0  # wall time to read one document (the worker is killed after it)
+    analysis_seconds: float = 300.0  # wall time to analyse one tender's text; the rest is listed as not checked
     max_memory_mb: int = 768  # memory one document's reader may allocate
     max_page_objects: int = 50_000  # drawing objects on one PDF page; a page over it is skipped with a warning
     max_page_chars: int = 60_000  # characters on one PDF page (a dense A4 page holds about 6,000)

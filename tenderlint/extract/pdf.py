@@ -71,13 +71,16 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
         pdf.close()
     for i, p in enumerate(pages):
         if p.get("skipped"):
-            doc.warnings.append(InputError(name, "page-too-complex", p["skipped"]))
+            doc.warnings.append(InputError(name, "page-unreadable" if p.get("broken") else "page-too-complex",
+                                           p["skipped"]))
             doc.unread_pages.append(i + 1)
     tables = _tables(data, pages)
     paras = _paragraphs(pages, tables)
     body = [p for p in paras if p.kind not in ("header", "footer")]
     textless = [i + 1 for i, p in enumerate(pages)
                 if not p.get("skipped") and p["images"] and not any(q.page == i + 1 for q in body)]
+    if not body and doc.unread_pages and all(w.code == "page-unreadable" for w in doc.warnings):
+        raise ReadError("corrupt", "no page of the PDF could be loaded (" + doc.warnings[0].message + ")")
     if not body and doc.unread_pages:
         raise ReadError("too-complex", doc.warnings[0].message.replace("; it was not read", "")
                         + (f" (and {len(doc.unread_pages) - 1} more pages like it)" if len(doc.unread_pages) > 1 else ""))
@@ -96,9 +99,14 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
 
 
 def _page_lines(pdf, index: int, limits) -> dict:
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    page = pdf[index]
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as exc:  # a broken page (a cycle in the page tree, a missing object): skip it
+        return {"lines": [], "height": 0.0, "width": 0.0, "paths": 0, "images": 0,
+                "skipped": f"page {index + 1} could not be loaded ({exc}); it was not read", "broken": True}
     width, height = page.get_size()
     out = {"lines": [], "height": height, "width": width, "paths": 0, "images": 0}
     n_objects = raw.FPDFPage_CountObjects(page.raw)

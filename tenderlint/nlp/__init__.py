@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import re
+import time
 
 from tenderlint.lexicon import Lexicon
-from tenderlint.model import Block, Document, Quantity, Sentence
+from tenderlint.model import Block, Document, InputError, Quantity, Sentence
 from tenderlint.nlp.frames import attach_frames
 from tenderlint.nlp.pipeline import get_nlp
 
 GENERAL_CUES = ("demand", "conditional", "alternative", "not_pass_fail", "no_alternative", "on_demand", "justified")
 
 
-def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
+MAX_SENTENCE_CHARS = 3_000  # a real clause is shorter; text with no full stop is cut at clause breaks
+
+
+def _bounded(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """Sentences no longer than `limit`: a 4 MB line with no full stop must not become one sentence
+    that every pattern is matched across. Cut at the last ';', ',' or space before the limit."""
+    out = []
+    for a, b in spans:
+        while b - a > limit:
+            window = text[a:a + limit]
+            cut = max(window.rfind("; "), window.rfind(", "))
+            if cut < limit // 2:
+                cut = window.rfind(" ")
+            cut = a + (cut + 1 if cut > 0 else limit)
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
+def analyse(documents: list[Document], lexicon: Lexicon, budget_seconds: float | None = None) -> list[Sentence]:
     """Every sentence of every document (running heads and notes included, once each), with its clause frame.
 
     A table row is one sentence (a label and its value belong together: "Minimum turnover | £2m"),
@@ -23,10 +44,14 @@ def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
     blocks: list[Block] = [b for d in documents for b in d.blocks]
     out: list[Sentence] = []
     texts = ((b.text, b) for b in blocks)
+    deadline = time.monotonic() + budget_seconds if budget_seconds else None
     for doc, block in nlp.pipe(texts, as_tuples=True, batch_size=256):
+        if deadline is not None and time.monotonic() > deadline:
+            _stop(documents, block, budget_seconds)
+            break
         quantities: list[Quantity] = doc.user_data.get("quantities", [])
-        sents = row_spans(block) if block.kind == "table-row" else [
-            (s.start_char, s.end_char) for s in doc.sents]
+        sents = row_spans(block) if block.kind == "table-row" else _bounded(doc.text, [
+            (s.start_char, s.end_char) for s in doc.sents])
         for start, end in sents:
             text = doc.text[start:end]
             if not text.strip():
@@ -40,6 +65,19 @@ def analyse(documents: list[Document], lexicon: Lexicon) -> list[Sentence]:
             out.append(Sentence(text=text, block=block, start=start, end=end, quantities=qs, cues=cues))
     attach_frames(out)
     return out
+
+
+def _stop(documents: list[Document], block: Block, budget: float) -> None:
+    """Over the time budget: what was not analysed is named, so the report says "partly assessed"."""
+    seen = False
+    for d in documents:
+        if d.path == block.document:
+            seen = True
+        if seen and d.blocks:
+            where = (f"from page {block.page}" if block.page and d.path == block.document else "")
+            d.warnings.append(InputError(d.path, "analysis-time", (
+                f"analysing the text took longer than the limit of {budget:g} s; the text {where or 'of this document'} "
+                "was not checked").replace("  ", " ")))
 
 
 _PROSE_END = re.compile(r"[.;!?]\s*$|[.;!?]\s+[A-Z]")

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,8 +34,11 @@ if not Span.has_extension("quantity"):
 @Language.component("tl_sentences")
 def tl_sentences(doc: Doc) -> Doc:
     """Split after . ! ? when the next token opens a sentence; never inside numbers or after abbreviations."""
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = i == 0
+    # set every boundary at once: token.is_sent_start re-checks the whole doc on each assignment,
+    # which is quadratic on a long block with no full stop
+    starts = numpy.full(len(doc), -1, dtype="int32")
+    if len(doc):
+        starts[0] = 1
     for i, tok in enumerate(doc[:-1]):
         if tok.text not in (".", "!", "?") and not (tok.text.endswith(".") and len(tok.text) > 1 and
                                                    tok.text[:-1].lower() not in _ABBREV and tok.text[-2:-1].isalpha()):
@@ -51,7 +56,9 @@ def tl_sentences(doc: Doc) -> Doc:
         nxt = doc[j]
         if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in ("(", "£", "€", "“", '"', "•", "-"):
             if i + 1 >= 2 and not (tok.text == "." and doc[i - 1].like_num and nxt.like_num):
-                nxt.is_sent_start = True
+                starts[j] = 1
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
