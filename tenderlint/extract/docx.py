@@ -120,18 +120,24 @@ class _Reader:
 
     # -- block level ---------------------------------------------------------------------------------
     def blocks(self, parent, where: str) -> None:
-        carry: list = []  # paragraphs whose mark is a tracked deletion: accepted, they join the next one
+        # paragraphs that belong to the next one: a deleted paragraph mark (accepted, the two join) or a
+        # drop cap (its letter starts the next paragraph's first word), each with the joint
+        carry: list[tuple] = []
         for el in parent:
             tag = el.tag
             if tag == _W + "p":
+                frame = el.find(f"{_W}pPr/{_W}framePr")
                 if el.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
-                    carry.append(el)
+                    carry.append((el, " "))
+                    continue
+                if frame is not None and frame.get(_W + "dropCap") in ("drop", "margin"):
+                    carry.append((el, ""))  # a drop cap: the first letter of the next paragraph's first word
                     continue
                 self.paragraph(el, where, carry)
                 carry = []
                 continue
             if carry:  # nothing to join: read them as they are
-                self.paragraph(carry[-1], where, carry[:-1])
+                self.paragraph(carry[-1][0], where, carry[:-1])
                 carry = []
             if tag == _W + "tbl":
                 self.table(el, where)
@@ -142,13 +148,13 @@ class _Reader:
             elif tag in _RECURSE:
                 self.blocks(el, where)
         if carry:
-            self.paragraph(carry[-1], where, carry[:-1])
+            self.paragraph(carry[-1][0], where, carry[:-1])
 
     def paragraph(self, p_el, where: str, joined: list | None = None) -> None:
         para = _Para()
-        for before in joined or ():
+        for before, sep in joined or ():
             self.runs(before, para, hidden=False)
-            para.add(" ", False)
+            para.add(sep, False)
         self.runs(p_el, para, hidden=False)
         text = para.text
         extra = ""
