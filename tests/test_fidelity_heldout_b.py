@@ -93,10 +93,10 @@ def test_docx_spot(built, item):
     assert got[0].evidence.hidden == spot.hidden, spot.name
 
 
-# Known gaps of the PDF reader on this set (it scored DOCX 46/47, PDF 42/47 when first run, blind);
+# Known gaps of the PDF reader on this set (it scored DOCX 46/47, PDF 42/47 when first run, blind;
+# the drop cap in DOCX and letter spacing in PDF were fixed after);
 # strict, so a fix that makes one pass must remove it from here.
 PDF_GAPS = {
-    "Cuckoo": "expanded letter spacing: PDFium puts a space between every letter; words are not rebuilt",
     "Curlew": "a drop cap three lines high is interleaved with the lines beside it",
     "Eider": "a table nested in a merged cell is read both as the outer cell and as its own row",
     "Fieldfare": "a table row cut by a page break, with the header row repeated between its halves",

@@ -135,11 +135,14 @@ def _page_lines(pdf, index: int, limits) -> dict:
         elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             out["images"] += 1
     segs = []
+    boxes: list = []  # every character's box, read only if a line is letter-spaced
     for i in range(tp.count_rects()):
         left, bottom, right, top = tp.get_rect(i)
         text = _unstruck(tp, left, bottom, right, top, strikes)
         if not text.strip():
             continue
+        if _SPACED.search(text):
+            text = _respaced(tp, (left, bottom, right, top), boxes) or text
         size, bold = 0.0, False
         ci = tp.get_index(left + 1, (top + bottom) / 2, 2, 2)
         if isinstance(ci, int) and ci >= 0:
@@ -158,6 +161,28 @@ def _page_lines(pdf, index: int, limits) -> dict:
             lines.append(ln)
     out["lines"] = lines
     return out
+
+
+_SPACED = re.compile(r"(?:(?<!\S)\w ){5,}\w(?!\S)")  # "T h e C u c k o o": expanded letter spacing
+
+
+def _respaced(tp, rect: tuple, boxes: list) -> str | None:
+    """Rebuild a letter-spaced line from its glyphs' positions: with every letter a space apart,
+    PDFium's text has lost the word breaks, but a word break is still a wider gap than the
+    spacing between letters."""
+    if not boxes:
+        boxes.extend((tp.get_text_range(k, 1), tp.get_charbox(k)) for k in range(tp.count_chars()))
+    left, bottom, right, top = rect
+    chars = [(c, bx) for c, bx in boxes if c.strip() and left - 1 <= bx[0] and bx[2] <= right + 1
+             and bottom - 1 <= (bx[1] + bx[3]) / 2 <= top + 1]
+    if len(chars) < 6:
+        return None
+    gaps = [b[1][0] - a[1][2] for a, b in zip(chars, chars[1:], strict=False)]
+    typical = statistics.median(gaps)
+    out = [chars[0][0]]
+    for (c, _bx), gap in zip(chars[1:], gaps, strict=True):
+        out.append((" " if gap > max(typical * 1.8, typical + 1.5) else "") + c)
+    return "".join(out)
 
 
 _NOTE_MARK = re.compile(r"^\s*(?:\d{1,3}|[ivx]{1,4}|[*\u2020\u2021\u00a7])\s*$")
