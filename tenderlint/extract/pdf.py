@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tenderlint.errors import ReadError
 from tenderlint.extract.blocks import CLAUSE_NUMBER_RE, BlockBuilder
+from tenderlint.extract.pdf_tables import PdfTable, find_tables
 from tenderlint.model import Document, InputError
 
 _MARGIN = 0.09  # share of the page height at top and bottom where running heads live
@@ -74,7 +75,7 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
             doc.warnings.append(InputError(name, "page-unreadable" if p.get("broken") else "page-too-complex",
                                            p["skipped"]))
             doc.unread_pages.append(i + 1)
-    tables = _tables(data, pages)
+    tables = find_tables(data, pages)
     paras = _paragraphs(pages, tables)
     body = [p for p in paras if p.kind not in ("header", "footer")]
     textless = [i + 1 for i, p in enumerate(pages)
@@ -152,7 +153,7 @@ def _page_lines(pdf, index: int, limits) -> dict:
                           size, bold))
     tp.close()
     page.close()
-    segs = _without_note_marks(segs)
+    segs = _with_drop_caps(_without_note_marks(segs))
     chunks = _merge_segments(segs, near=True)
     lines: list[_Line] = []
     for col, flow in enumerate(_flows(chunks, width, height)):
@@ -196,6 +197,29 @@ def _without_note_marks(segs: list[_Line]) -> list[_Line]:
         if s.size and _NOTE_MARK.match(s.text) and any(_marks(s, o, segs) for o in segs if o is not s):
             continue
         out.append(s)
+    return out
+
+
+def _with_drop_caps(segs: list[_Line]) -> list[_Line]:
+    """A drop cap (an initial several lines tall) rejoins the first line of its paragraph: the line
+    that starts just right of it, level with its top."""
+    heights = sorted(s.bottom - s.top for s in segs)
+    if not heights:
+        return segs
+    body = heights[len(heights) // 2]
+    out = list(segs)
+    for cap in segs:
+        h = cap.bottom - cap.top
+        if not (len(cap.text.strip()) <= 2 and cap.text.strip().isalpha() and h > 2.5 * max(body, 1.0)):
+            continue
+        beside = [s for s in out if s is not cap and 0 <= s.x0 - cap.x1 < 15
+                  and cap.top - 3 <= s.top <= cap.top + h * 0.4]
+        if not beside:
+            continue
+        first = min(beside, key=lambda s: (s.top, s.x0))
+        first.text = cap.text.strip() + first.text.lstrip()
+        first.x0 = cap.x0
+        out.remove(cap)
     return out
 
 
@@ -243,10 +267,15 @@ def _merge_segments(segs: list[_Line], near: bool = False) -> list[_Line]:
     """
     groups: list[list[_Line]] = []
     for s in sorted(segs, key=lambda s: (s.top, s.x0)):
-        mid = (s.top + s.bottom) / 2
+        mid, h = (s.top + s.bottom) / 2, s.bottom - s.top
         for g in reversed(groups[-3:]):
             top, bottom = min(x.top for x in g), max(x.bottom for x in g)
-            if abs(mid - (top + bottom) / 2) < max(2.5, (bottom - top) * 0.45):
+            # a letter several lines tall (a drop cap: its font, not just its box, is that big) is not
+            # one line with each line beside it
+            sizes = [x.size for x in g if x.size]
+            span = min(h, bottom - top) if s.size and sizes and (
+                max(s.size, *sizes) > 2.5 * min(s.size, *sizes)) else bottom - top
+            if abs(mid - (top + bottom) / 2) < max(2.5, span * 0.45):
                 g.append(s)
                 break
         else:
@@ -338,48 +367,49 @@ def _band_columns(band: list[_Line]) -> list[list[_Line]] | None:
     return cols
 
 
-def _tables(data: bytes, pages: list[dict]) -> dict[int, list[tuple[tuple, list[list[str]]]]]:
-    """Ask pdfplumber for tables only on pages that draw enough lines to hold one."""
-    wanted = [i for i, p in enumerate(pages) if p["paths"] >= 4]
-    if not wanted:
-        return {}
-    import io
-
-    import pdfplumber
-
-    found: dict[int, list] = {}
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for i in wanted:
-                page = pdf.pages[i]
-                for t in page.find_tables():
-                    rows = [[(c or "").replace("\n", " ").strip() for c in r] for r in t.extract()]
-                    rows = [r for r in rows if any(r)]
-                    if len(rows) >= 1 and max(len(r) for r in rows) >= 2:
-                        found.setdefault(i, []).append((t.bbox, rows))
-                page.close()
-    except Exception:  # noqa: BLE001 - a table we cannot read falls back to plain lines
-        return found
-    return found
-
-
 def _running_heads(pages: list[dict]) -> set[tuple[int, int]]:
-    """(page, line) pairs that are running headers or footers."""
-    out: set[tuple[int, int]] = set()
+    """(page, line) pairs that are running headers or footers.
+
+    A line in the top or bottom margin band that recurs on at least half the pages (or a page
+    number) is one; so is a line just beyond the band that carries on such a line and recurs at the
+    same height on as many pages (a header several lines deep, a text box in the header)."""
+    def key(ln: _Line) -> str:
+        return re.sub(r"\d+", "#", ln.text.strip().lower())
+
+    n = len(pages)
     counts: dict[str, int] = {}
-    cands = []
+    placed: dict[tuple[str, int], int] = {}
+    for p in pages:
+        h = p["height"]
+        for k in {key(ln) for ln in p["lines"] if ln.bottom < h * _MARGIN or ln.top > h * (1 - _MARGIN)}:
+            counts[k] = counts.get(k, 0) + 1
+        for k in {(key(ln), round(ln.top)) for ln in p["lines"]}:
+            placed[k] = placed.get(k, 0) + 1
+    need = max(2, n // 2)
+
+    def recurs(ln: _Line) -> bool:
+        return n >= 2 and sum(placed.get((key(ln), round(ln.top) + d), 0) for d in (-1, 0, 1)) >= need
+
+    out: set[tuple[int, int]] = set()
     for pi, p in enumerate(pages):
         h = p["height"]
-        for li, ln in enumerate(p["lines"]):
-            if ln.bottom < h * _MARGIN or ln.top > h * (1 - _MARGIN):
-                key = re.sub(r"\d+", "#", ln.text.strip().lower())
-                cands.append((pi, li, key, ln.text))
-    for _pi, _li, key, _t in cands:
-        counts[key] = counts.get(key, 0) + 1
-    n = len(pages)
-    for pi, li, key, text in cands:
-        if _PAGE_NO_RE.match(text) or (n >= 2 and counts[key] >= max(2, n // 2)):
-            out.add((pi, li))
+        lines = p["lines"]
+        for li, ln in enumerate(lines):
+            if (ln.bottom < h * _MARGIN or ln.top > h * (1 - _MARGIN)) and (
+                    _PAGE_NO_RE.match(ln.text) or (n >= 2 and counts[key(ln)] >= need)):
+                out.add((pi, li))
+        for order, near in ((sorted(range(len(lines)), key=lambda i: lines[i].top), lambda a, b: b.top - a.bottom),
+                            (sorted(range(len(lines)), key=lambda i: -lines[i].bottom), lambda a, b: a.top - b.bottom)):
+            last = None
+            for li in order:
+                ln = lines[li]
+                if (pi, li) in out:
+                    last = ln
+                    continue
+                if last is None or not (0 <= near(last, ln) < (ln.bottom - ln.top) * 1.2) or not recurs(ln):
+                    break
+                out.add((pi, li))
+                last = ln
     return out
 
 
@@ -388,8 +418,6 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
     sizes = [ln.size for p in pages for ln in p["lines"] if ln.size]
     body_size = statistics.median(sizes) if sizes else 0.0
     paras: list[_Para] = []
-    head_paras: dict[str, _Para] = {}
-    tcount = 0
     for pi, p in enumerate(pages):
         h = p["height"]
         page_tables = tables.get(pi, [])
@@ -397,45 +425,47 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
         items: list[tuple[tuple, str, object]] = []
         for li, ln in enumerate(lines):
             mid = (ln.top + ln.bottom) / 2
-            if any(b[1] - 1 <= mid <= b[3] + 1 and b[0] - 2 <= ln.x0 <= b[2] for b, _ in page_tables):
+            if any(t.bbox[1] - 1 <= mid <= t.bbox[3] + 1 and t.bbox[0] - 2 <= ln.x0 <= t.bbox[2] for t in page_tables):
                 continue
             kind = "body"
             if (pi, li) in heads:
                 kind = "header" if ln.bottom < h * 0.5 else "footer"
             items.append(((ln.col, ln.top), kind, ln))
-        for bbox, rows in page_tables:
-            col = next((ln.col for ln in lines if ln.top >= bbox[1] - 1), lines[-1].col if lines else 0)
-            items.append(((col, bbox[1]), "table", (tcount, rows)))
-            tcount += 1
+        for t in page_tables:
+            col = next((ln.col for ln in lines if ln.top >= t.bbox[1] - 1), lines[-1].col if lines else 0)
+            items.append(((col, t.bbox[1]), "table", t))
         items.sort(key=lambda it: it[0])
         current: _Para | None = None
         prev: _Line | None = None
         pitch = _line_pitch(lines)
         right: dict[int, float] = {}  # the right edge of each flow's text: where full lines end
+        head_last: dict[str, tuple[_Para, _Line]] = {}  # the running header/footer paragraph being read
         for ln in lines:
             right[ln.col] = max(right.get(ln.col, 0.0), ln.x1)
         for (_col, _top), kind, obj in items:
             if kind == "table":
                 current, prev = None, None
-                ti, rows = obj
-                for ri, row in enumerate(rows):
-                    cells = tuple(c for c in row)
-                    paras.append(_Para(" | ".join(c for c in cells if c), "table-row", pi + 1, _top, table=ti,
-                                       row=ri, cells=cells))
+                table: PdfTable = obj
+                for ri, row in enumerate(table.rows):
+                    cells = tuple(row)
+                    paras.append(_Para(" | ".join(c for c in cells if c), "table-row", pi + 1, _top,
+                                       table=table.number, row=table.first_row + ri, cells=cells,
+                                       end_page=table.ends.get(ri)))
                 continue
             ln = obj
             if kind in ("header", "footer"):
                 text = ln.text.strip()
                 if _PAGE_NO_RE.match(text):
                     continue
-                key = kind + re.sub(r"\d+", "#", text.lower())
-                if key in head_paras:  # checked once, at the first page it runs on
-                    first = head_paras[key]
-                    first.end_page = pi + 1
-                    first.part = f"running {kind}, pages {first.page}-{pi + 1}"
+                last = head_last.get(kind)
+                if last is not None and 0 <= ln.top - last[1].bottom < pitch * 0.75 \
+                        and not last[0].text.rstrip().endswith(_TERMINAL[:2]):
+                    last[0].text = _join(last[0].text, text)  # a header set on several lines
+                    head_last[kind] = (last[0], ln)
                 else:
-                    head_paras[key] = _Para(text, kind, pi + 1, ln.top, part=f"running {kind}")
-                    paras.append(head_paras[key])
+                    para = _Para(text, kind, pi + 1, ln.top, part=f"running {kind}")
+                    paras.append(para)
+                    head_last[kind] = (para, ln)
                 continue
             is_heading = bool(body_size and ln.size >= body_size * 1.15) or (
                 ln.bold and len(ln.text) < 90 and not ln.text.rstrip().endswith(_TERMINAL[:2]))
@@ -462,7 +492,24 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
             else:
                 current.text = _join(current.text, ln.text)
             prev = ln
-    return _join_across_pages(paras)
+    return _join_across_pages(_once(paras))
+
+
+def _once(paras: list[_Para]) -> list[_Para]:
+    """A running header or footer is checked once, at the first page it runs on."""
+    first: dict[str, _Para] = {}
+    out = []
+    for p in paras:
+        if p.kind in ("header", "footer"):
+            key = p.kind + re.sub(r"\d+", "#", p.text.lower())
+            if key in first:
+                head = first[key]
+                head.end_page = p.page
+                head.part = f"running {p.kind}, pages {head.page}-{p.page}"
+                continue
+            first[key] = p
+        out.append(p)
+    return out
 
 
 def _ended_short(prev: _Line, ln: _Line, right: float) -> bool:

@@ -1,0 +1,174 @@
+"""The tables of a PDF: pdfplumber's cells, with a table nested in a cell read once and a table
+that runs over a page break read as one.
+
+Word and LibreOffice repeat a table's header rows on each page it runs onto and may split a row
+at the page break, leaving its first cells empty on the next page; a table nested in a cell is
+drawn inside the outer cell's box, so pdfplumber finds it both as its own table and as the
+outer cell's text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+_TERMINAL = (".", ";", ":", "!", "?")
+
+
+@dataclass
+class PdfTable:
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: list[list[str]]
+    number: int = -1  # the table's number in the document: a table continued from the page before keeps it
+    first_row: int = 0  # the number of this page's first row within the whole table
+    ends: dict[int, int] = field(default_factory=dict)  # row -> the page a row split by a page break ends on
+
+
+def find_tables(data: bytes, pages: list[dict]) -> dict[int, list[PdfTable]]:
+    """Ask pdfplumber for tables only on pages that draw enough lines to hold one."""
+    wanted = [i for i, p in enumerate(pages) if p["paths"] >= 4]
+    if not wanted:
+        return {}
+    import pdfplumber
+
+    found: dict[int, list[PdfTable]] = {}
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for i in wanted:
+                page = pdf.pages[i]
+                tables = [t for t in _unnested(page, page.find_tables()) if t.rows]
+                if tables:
+                    found[i] = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+                page.close()
+    except Exception:  # noqa: BLE001 - a table we cannot read falls back to plain lines
+        pass
+    _stitch(found, pages)
+    return found
+
+
+def _inside(inner: tuple, outer: tuple, slack: float = 1.0) -> bool:
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack and inner[2] <= outer[2] + slack
+            and inner[3] <= outer[3] + slack and inner != outer)
+
+
+def _char_in(char: dict, box: tuple) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _unnested(page, tables: list) -> list[PdfTable]:
+    """Each table once: a table inside another's cell is read as rows of its own, set after the row
+    that holds it, and the outer cell keeps only its own words."""
+    from pdfplumber.utils import extract_text
+
+    inner_of: dict[int, list] = {}
+    for t in tables:
+        outers = [o for o in tables if o is not t and _inside(t.bbox, o.bbox)]
+        if outers:  # the innermost table that holds it
+            host = min(outers, key=lambda o: (o.bbox[2] - o.bbox[0]) * (o.bbox[3] - o.bbox[1]))
+            inner_of.setdefault(id(host), []).append(t)
+    nested = {id(t) for ts in inner_of.values() for t in ts}
+    out = []
+    for t in tables:
+        if id(t) in nested:
+            continue
+        out.append(PdfTable(t.bbox, _rows(t, inner_of, page, extract_text)))
+    return out
+
+
+def _rows(t, inner_of: dict, page, extract_text) -> list[list[str]]:
+    inners = inner_of.get(id(t), [])
+    rows: list[list[str]] = []
+    for row in t.rows:
+        cells, after = [], []
+        for cell in row.cells:
+            if cell is None:
+                cells.append("")
+                continue
+            held = [i for i in inners if _inside(i.bbox, cell, 2.0)]
+            chars = _without_note_marks([c for c in page.chars
+                                         if _char_in(c, cell) and not any(_char_in(c, i.bbox) for i in held)])
+            cells.append(_flat(extract_text(chars)) if chars else "")
+            for i in sorted(held, key=lambda i: i.bbox[1]):
+                after.extend(_rows(i, inner_of, page, extract_text))
+        if any(cells):
+            rows.append(cells)
+        rows.extend(after)
+    if not rows or max(len(r) for r in rows) < 2:
+        return []
+    return rows
+
+
+def _without_note_marks(chars: list[dict]) -> list[dict]:
+    """Drop footnote reference marks: a digit or dagger smaller than the words beside it and raised."""
+    if len(chars) < 3:
+        return chars
+    sizes = sorted(c["size"] for c in chars)
+    body = sizes[len(sizes) // 2]
+    out = []
+    for c in chars:
+        if c["size"] < body * 0.8 and (c["text"].isdigit() or c["text"] in "*\u2020\u2021\u00a7"):
+            beside = [o for o in chars if o["size"] >= body * 0.95 and o["top"] < c["bottom"] and c["top"] < o["bottom"]]
+            if beside and max(o["bottom"] for o in beside) > c["bottom"] + 1:
+                continue
+        out.append(c)
+    return out
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _norm(row: list[str]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", " ", c).strip().lower() for c in row)
+
+
+def _stitch(found: dict[int, list[PdfTable]], pages: list[dict]) -> None:
+    """Number the tables, carrying a table's number over a page break when the first table of a page
+    continues the last one of the page before: the same columns at the same place, with no text
+    above it but the running header. Its repeated header rows are dropped, and a row the break
+    split (its first cells empty on the new page, the cell it carries on not finished) is joined."""
+    number = 0
+    last: PdfTable | None = None
+    head: list[tuple[str, ...]] = []  # the header rows of the table being continued
+    last_page = -2
+    for pi in sorted(found):
+        for k, t in enumerate(found[pi]):
+            if k == 0 and last is not None and last_page == pi - 1 and _continues(last, t, pages[pi]):
+                t.number = last.number
+                while t.rows and head and _norm(t.rows[0]) in head:
+                    t.rows.pop(0)
+                if t.rows and last.rows and _split_row(last.rows[-1], t.rows[0]):
+                    last.rows[-1] = [(a + " " + b).strip() for a, b in zip(last.rows[-1], t.rows.pop(0), strict=True)]
+                    last.ends[len(last.rows) - 1] = pi + 1
+                t.first_row = last.first_row + len(last.rows)
+            else:
+                t.number = number
+                number += 1
+                head = [_norm(r) for r in t.rows[:2]]
+            last = t
+        last_page = pi
+    for pi in list(found):
+        found[pi] = [t for t in found[pi] if t.rows]
+        if not found[pi]:
+            del found[pi]
+
+
+def _continues(prev: PdfTable, t: PdfTable, page: dict) -> bool:
+    width = max(len(r) for r in prev.rows) if prev.rows else 0
+    if not t.rows or max(len(r) for r in t.rows) != width:
+        return False
+    if abs(prev.bbox[0] - t.bbox[0]) > 3 or abs(prev.bbox[2] - t.bbox[2]) > 3:
+        return False
+    band = page["height"] * 0.09
+    return not any(band < ln.top and ln.bottom < t.bbox[1] for ln in page["lines"])
+
+
+def _split_row(before: list[str], after: list[str]) -> bool:
+    """The second half of a row cut by a page break: same columns, its first cell empty where the row
+    had one, and each cell it carries on either unfinished or carried on in lower case."""
+    if len(before) != len(after) or after[0] or not before[0]:
+        return False
+    carried = [(a, b) for a, b in zip(before, after, strict=True) if b]
+    return bool(carried) and all(a and (not a.rstrip().endswith(_TERMINAL) or b[:1].islower()) for a, b in carried)
