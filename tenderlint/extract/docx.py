@@ -64,13 +64,14 @@ def read_docx(path: str, name: str, data: bytes, limits) -> Document:
 class _Para:
     """The visible words of one paragraph, and what hangs off it (text boxes, footnote references)."""
 
-    def __init__(self) -> None:
+    def __init__(self, style: str | None = None) -> None:
         self.parts: list[str] = []
         self.flags: list[bool] = []  # per part: hidden text
         self.hidden_chars = 0
         self.chars = 0
         self.boxes: list = []
         self.notes: list[str] = []
+        self.style = style  # the paragraph style id (its run properties apply to every run)
 
     def add(self, text: str, hidden: bool) -> None:
         self.parts.append(text)
@@ -109,6 +110,8 @@ class _Reader:
         self.notes = {"footnote": _notes(d, "footnotes"), "endnote": _notes(d, "endnotes")}
         self.note_numbers: dict[tuple[str, str], int] = {}
         self.seen_outside: set[tuple[str, str]] = set()  # a header repeated by several sections is read once
+        self.styles = _style_elements(d)
+        self.hiding: dict[str, bool | None] = {}  # style id -> whether the style hides its text
 
     def add(self, text: str, kind: str, **kw) -> None:
         if kind in ("header", "footer"):
@@ -151,7 +154,7 @@ class _Reader:
             self.paragraph(carry[-1][0], where, carry[:-1])
 
     def paragraph(self, p_el, where: str, joined: list | None = None) -> None:
-        para = _Para()
+        para = _Para(_pstyle(p_el))
         for before, sep in joined or ():
             self.runs(before, para, hidden=False)
             para.add(sep, False)
@@ -190,27 +193,43 @@ class _Reader:
         return kind, number, level
 
     def table(self, tbl_el, where: str) -> None:
+        """Each row is a block of its cells. Hidden words in a row that prints are read apart, as hidden
+        text after the row, so the printed row's quote holds only what prints; a row hidden through and
+        through is one hidden block."""
         tindex = self.tables
         self.tables += 1
         for ri, tr in enumerate(_children(tbl_el, _W + "tr")):
-            cells, hidden, later = [], [], []
+            grid: list[list[tuple[str, str]]] = []  # per cell: (printed text, hidden text) of each paragraph
+            later = []
             for tc in _children(tr, _W + "tc"):
-                texts = []
+                grid.append([])
                 for el in _children(tc, _W + "p", _W + "tbl"):
                     if el.tag == _W + "tbl":
                         later.append(("table", el))
                         continue
-                    para = _Para()
+                    para = _Para(_pstyle(el))
                     self.runs(el, para, hidden=False)
-                    if para.text.strip():
-                        texts.append(para.text.strip())
-                        hidden.append(para.hidden_chars * 2 >= para.chars)
+                    if not para.hidden_chars:
+                        grid[-1].append((para.text.strip(), ""))
+                    elif para.hidden_chars < para.chars:
+                        shown, extra = para.split_hidden()
+                        grid[-1].append((shown.strip(), extra))
+                    else:
+                        grid[-1].append(("", para.text.strip()))
                     later += [("box", b) for b in para.boxes] + [("note", n) for n in para.notes]
-                cells.append(" ".join(texts))
+            printed = any(shown for cell in grid for shown, _ in cell)
+            if printed:
+                cells = [" ".join(t for t, _ in cell if t) for cell in grid]
+                hidden_words = [h for cell in grid for _, h in cell if h]
+            else:  # nothing of the row prints: it is read whole, as hidden
+                cells = [" ".join(h for _, h in cell if h) for cell in grid]
+                hidden_words = []
             if any(cells):
                 kind = _outside_kind(where) or "table-row"
                 self.add(" | ".join(c for c in cells if c), kind, cells=tuple(cells), table=tindex, row=ri,
-                                 part=_part(where), hidden=bool(hidden) and all(hidden))
+                         part=_part(where), hidden=not printed)
+            for words in hidden_words:
+                self.add(words, _outside_kind(where) or "paragraph", part=_part(where), hidden=True)
             for what, el in later:
                 if what == "table":
                     self.table(el, where)
@@ -220,13 +239,41 @@ class _Reader:
                     self.note("footnote", el)
 
     # -- run level -----------------------------------------------------------------------------------
+    def run_hidden(self, r_el, para: _Para) -> bool:
+        """Hidden by the run's own properties, else by its character style, else by the paragraph's
+        style (each style read through the styles it is based on)."""
+        rpr = r_el.find(_W + "rPr")
+        own = _vanish(rpr)
+        if own is not None:
+            return own
+        rstyle = rpr.find(_W + "rStyle") if rpr is not None else None
+        for sid in (rstyle.get(_W + "val") if rstyle is not None else None, para.style):
+            by_style = self.style_hides(sid)
+            if by_style is not None:
+                return by_style
+        return False
+
+    def style_hides(self, sid: str | None, depth: int = 0) -> bool | None:
+        if not sid or depth > 10:
+            return None
+        if sid not in self.hiding:
+            self.hiding[sid] = None
+            st = self.styles.get(sid)
+            if st is not None:
+                found = _vanish(st.find(_W + "rPr"))
+                based = st.find(_W + "basedOn")
+                if found is None and based is not None:
+                    found = self.style_hides(based.get(_W + "val"), depth + 1)
+                self.hiding[sid] = found
+        return self.hiding[sid]
+
     def runs(self, el, para: _Para, hidden: bool) -> None:
         for child in el:
             tag = child.tag
             if tag in _SKIP:
                 continue
             if tag == _W + "r":
-                self.run(child, para, hidden or _run_hidden(child))
+                self.run(child, para, hidden or self.run_hidden(child, para))
             elif tag == _W + "sdt":
                 content = child.find(_W + "sdtContent")
                 if content is not None:
@@ -276,9 +323,12 @@ class _Reader:
         for ref in body.iter(_W + "endnoteReference"):
             if not _deleted(ref):
                 self.note("endnote", ref.get(_W + "id"))
-        for kind, notes in self.notes.items():  # notes no reference points at are still part of the file
-            for note_id in notes:
-                self.note(kind, note_id)
+        # a note cited from a place the reading did not pass through is still read; a note nothing
+        # cites is not printed (Word and LibreOffice show nothing of it), so it is not part of the tender
+        for kind in ("footnote", "endnote"):
+            for ref in body.iter(f"{_W}{kind}Reference"):
+                if not _deleted(ref):
+                    self.note(kind, ref.get(_W + "id"))
 
     def headers_footers(self) -> None:
         """Every header and footer part the sections use, once each, in section order."""
@@ -358,13 +408,26 @@ def _outside_kind(where: str) -> str | None:
     return None
 
 
-def _run_hidden(r_el) -> bool:
-    rpr = r_el.find(_W + "rPr")
-    return rpr is not None and _on(rpr.find(_W + "vanish"))
+def _vanish(rpr) -> bool | None:
+    """Whether run properties hide their text: True, False, or None when they do not say."""
+    flag = rpr.find(_W + "vanish") if rpr is not None else None
+    return None if flag is None else _on(flag)
 
 
 def _on(flag) -> bool:
     return flag is not None and (flag.get(_W + "val") or "true").lower() not in ("0", "false", "off")
+
+
+def _pstyle(p_el) -> str | None:
+    ps = p_el.find(f"{_W}pPr/{_W}pStyle")
+    return ps.get(_W + "val") if ps is not None else None
+
+
+def _style_elements(d) -> dict[str, object]:
+    try:
+        return {st.get(_W + "styleId"): st for st in d.styles.element.iter(_W + "style")}
+    except Exception:  # noqa: BLE001 - a document without a styles part
+        return {}
 
 
 def _style_name(p_el, d) -> str:

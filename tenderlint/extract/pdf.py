@@ -246,15 +246,23 @@ def _unstruck(tp, left: float, bottom: float, right: float, top: float, strikes:
     cuts = sorted((max(sl, left), min(sr, right)) for sl, sr, y in strikes
                   if bottom + 0.3 * h <= y <= top - 0.3 * h and min(sr, right) - max(sl, left) > 2)
     if not cuts:
-        return tp.get_text_bounded(left, bottom, right, top)
+        return _bounded(tp, left, bottom, right, top)
     parts, x = [], left
     for a, b in cuts:
         if a > x + 1:
-            parts.append(tp.get_text_bounded(x, bottom, a, top))
+            parts.append(_bounded(tp, x, bottom, a, top))
         x = max(x, b)
     if right > x + 1:
-        parts.append(tp.get_text_bounded(x, bottom, right, top))
+        parts.append(_bounded(tp, x, bottom, right, top))
     return " ".join(p.strip() for p in parts if p.strip())
+
+
+def _bounded(tp, left: float, bottom: float, right: float, top: float) -> str:
+    """The text inside a box. PDFium counts a glyph that touches the box, so the letter either side of a
+    change of font (italic overhangs by a fraction of a point) would be read twice, once with each
+    box: the box is narrowed by half a point each side first."""
+    pad = min(0.5, (right - left) * 0.1)
+    return tp.get_text_bounded(left + pad, bottom, right - pad, top)
 
 
 def _merge_segments(segs: list[_Line], near: bool = False) -> list[_Line]:
@@ -323,23 +331,100 @@ def _flows(chunks: list[_Line], width: float, height: float) -> list[list[_Line]
     flows: list[list[_Line]] = [[]]
     band: list[_Line] = []
 
-    def close() -> None:
-        cols = _band_columns(band)
-        if cols is None:
-            flows[-1].extend(band)
-        else:
-            flows.extend(cols)
-            flows.append([])
+    def close(after: _Line | None = None) -> None:
+        parts = _sub_bands(band)
+        for k, part in enumerate(parts):
+            cols = _band_columns(part)
+            if cols is None:
+                flows[-1].extend(part)
+            else:
+                flows.extend(_wrapped_last(cols, after if k == len(parts) - 1 else None))
+                flows.append([])
         band.clear()
 
     for c in sorted(chunks, key=lambda c: (c.top, c.x0)):
         if c.x1 - c.x0 >= wide or c.top < height * _HEAD_BAND or c.bottom > height * (1 - _HEAD_BAND):
-            close()
+            close(c)
             flows[-1].append(c)
         else:
             band.append(c)
     close()
     return [f for f in flows if f]
+
+
+def _wrapped_last(cols: list[list[_Line]], after: _Line | None) -> list[list[_Line]]:
+    """Columns in reading order, with the text a frame or text box interrupts read after it: when one
+    column's last sentence is unfinished and carries on in the full-width line right below it, that
+    column is the paragraph wrapping around the others, so it is read last, next to its end."""
+    if after is None:
+        return cols
+    def wraps(col: list[_Line]) -> bool:
+        last = max(col, key=lambda c: c.bottom)
+        first = min(col, key=lambda c: c.top)
+        return (not last.text.rstrip().endswith(_TERMINAL) and abs(after.x0 - first.x0) < 3
+                and 0 <= after.top - last.bottom < (last.bottom - last.top) * 1.2)
+    wrapping = [col for col in cols if wraps(col)]
+    if len(wrapping) != 1:
+        return cols
+    return [col for col in cols if col is not wrapping[0]] + wrapping
+
+
+_GUTTER = 14.0  # the narrowest white gap between two columns (a word space or a list number's gap is less)
+
+
+def _edges(lines: list[_Line], gap: float) -> list[list[float]]:
+    """The x-extents of the text of some lines, split where a white gap runs through all of them."""
+    edges: list[list[float]] = []
+    for a, b in sorted((c.x0, c.x1) for c in lines):
+        if edges and a <= edges[-1][1] + gap:
+            edges[-1][1] = max(edges[-1][1], b)
+        else:
+            edges.append([a, b])
+    return edges
+
+
+def _sub_bands(band: list[_Line]) -> list[list[_Line]]:
+    """Cut a band of narrow lines where its column layout changes (three columns, then two, then one:
+    continuous sections in one page). The band is cut into strips at each white gap across it, and
+    neighbouring strips stay together while their columns line up; a strip only one column wide
+    joins the columns above it only when it follows on with no more than line spacing (the longer
+    column's last lines), not after a paragraph's space."""
+    if len(band) < 6:
+        return [band]
+    strips: list[list[_Line]] = []
+    bottom = None
+    for c in sorted(band, key=lambda c: (c.top, c.x0)):
+        if bottom is None or c.top > bottom:
+            strips.append([])
+        strips[-1].append(c)
+        bottom = c.bottom if bottom is None or c.top > bottom else max(bottom, c.bottom)
+    out: list[list[_Line]] = []
+    layout: list[list[float]] = []
+    last_bottom = 0.0
+    for strip in strips:
+        edges = _edges(strip, _GUTTER)
+        height = statistics.median(c.bottom - c.top for c in strip)
+        top = min(c.top for c in strip)
+        if out and _lines_up(layout, edges, top - last_bottom, height):
+            out[-1].extend(strip)
+            layout = _edges(out[-1], _GUTTER)
+        else:
+            out.append(list(strip))
+            layout = edges
+        last_bottom = max(c.bottom for c in strip)
+    return out
+
+
+def _lines_up(layout: list[list[float]], edges: list[list[float]], gap: float, height: float) -> bool:
+    """Whether a strip's column extents fit the columns above it, each within one of them."""
+    def fits(inner: list[list[float]], outer: list[list[float]]) -> bool:
+        return all(sum(1 for lo, hi in outer if a < hi and lo < b) == 1 for a, b in inner)
+
+    if len(edges) == len(layout):
+        return fits(edges, layout) and fits(layout, edges)
+    if len(edges) < len(layout):
+        return gap < height * 0.6 and fits(edges, layout)
+    return len(layout) == 1 and gap < height * 0.6 and fits(layout, edges)
 
 
 def _band_columns(band: list[_Line]) -> list[list[_Line]] | None:
