@@ -29,6 +29,15 @@ _CONVERT = {
     ".tif": "images are not supported; run OCR and save as PDF with a text layer",
     ".tiff": "images are not supported; run OCR and save as PDF with a text layer",
 }
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first member, or the end record of a zip with none
+_OTHER_OFFICE = {
+    "xlsx": "spreadsheets are not supported; save the sheet as PDF",
+    "ods": "spreadsheets are not supported; save the sheet as PDF",
+    "pptx": "presentations are not supported; save the slides as PDF",
+    "odp": "presentations are not supported; save the slides as PDF",
+}
+_OFFICE_NAMES = {"xlsx": "an Excel workbook", "ods": "an OpenDocument spreadsheet", "pptx": "a PowerPoint file",
+                 "odp": "an OpenDocument presentation"}
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected DOCX is kept in
 _IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 
@@ -38,17 +47,25 @@ def sniff(data: bytes, name: str) -> str | None:
     head = data[:1024].lstrip()
     if data[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
-    if data[:4] == b"PK\x03\x04":
+    if data[:4] in _ZIP_MAGIC:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = zf.namelist()
         except zipfile.BadZipFile:
-            return "docx" if name.lower().endswith(".docx") else "zip"
+            return "docx" if name.lower().endswith(".docx") and data[:4] == _ZIP_MAGIC[0] else "zip"
         if "word/document.xml" in names or "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
             return "docx"
-        if "mimetype" in names and (b"opendocument" in data[30:120] or name.lower().endswith(".odt")):
-            return "odt"  # the first member of an OpenDocument file is its mimetype, stored uncompressed
-        if "content.xml" in names and "META-INF/manifest.xml" in names:
+        if "xl/workbook.xml" in names or "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if "ppt/presentation.xml" in names:
+            return "pptx"
+        if "mimetype" in names or ("content.xml" in names and "META-INF/manifest.xml" in names):
+            # the first member of an OpenDocument file is its mimetype, stored uncompressed
+            kind = data[30:140]
+            if b"opendocument.spreadsheet" in kind:
+                return "ods"
+            if b"opendocument.presentation" in kind:
+                return "odp"
             return "odt"
         return "docx" if name.lower().endswith(".docx") else "zip"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -94,6 +111,9 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
         raise ReadError("encrypted", "the Office document is protected with a password; save an unprotected copy")
     if kind == "ole":
         raise ReadError("unsupported-format", "legacy Word .doc is not supported; save it as .docx or PDF")
+    if kind in _OTHER_OFFICE:
+        raise ReadError("unsupported-format", _OTHER_OFFICE[kind] + ("" if ext == "." + kind else
+                        f" (this file is named '{ext or 'none'}' but is {_OFFICE_NAMES[kind]})"))
     if kind == "odt":
         raise ReadError("unsupported-format", _CONVERT[".odt"] + ("" if ext == ".odt" else
                         f" (this file is named '{ext}' but is an OpenDocument text)"))
@@ -185,6 +205,9 @@ def _load_tender(path: str, limits: Limits) -> tuple[list[Document], list[InputE
         return [], [InputError(path, "not-found", "a broken symbolic link")]
     if p.is_dir():
         return _load_folder(path, p, limits)
+    odd = _not_regular(p)
+    if odd:
+        return [], [InputError(path, "unreadable", odd)]
     try:
         size = p.stat().st_size
         if size > limits.max_file_bytes:
@@ -218,6 +241,11 @@ def _load_folder(path: str, p: Path, limits: Limits) -> tuple[list[Document], li
     errors: list[InputError] = []
     members = []
     for root, dirs, files in os.walk(p, followlinks=False):  # symbolic links are never followed
+        for d in sorted(dirs):
+            rel = Path(root, d).relative_to(p)
+            if Path(root, d).is_symlink() and not _hidden(rel):
+                errors.append(InputError(f"{path}/{rel.as_posix()}", "symlink",
+                                         "a symbolic link to a folder in a pack is not followed"))
         dirs[:] = sorted(d for d in dirs if not Path(root, d).is_symlink())
         for f in sorted(files):
             full = Path(root, f)
@@ -227,6 +255,10 @@ def _load_folder(path: str, p: Path, limits: Limits) -> tuple[list[Document], li
             if full.is_symlink():
                 errors.append(InputError(f"{path}/{rel.as_posix()}", "symlink",
                                          "a symbolic link in a pack is not followed"))
+                continue
+            odd = _not_regular(full)
+            if odd:
+                errors.append(InputError(f"{path}/{rel.as_posix()}", "unreadable", odd))
                 continue
             members.append(full)
     members.sort(key=lambda f: f.relative_to(p).as_posix())
@@ -242,11 +274,25 @@ def _load_folder(path: str, p: Path, limits: Limits) -> tuple[list[Document], li
         except OSError as exc:
             errors.append(InputError(f"{path}/{rel}", "unreadable", f"cannot read the file ({exc.strerror or exc})"))
             continue
-        if f.suffix.lower() != ".docx" and _head(f) == b"PK\x03\x04" and sniff(f.read_bytes(), f.name) == "zip":
+        if f.suffix.lower() != ".docx" and _head(f) in _ZIP_MAGIC and sniff(f.read_bytes(), f.name) == "zip":
             _load_zip(f"{path}/{rel}", f.read_bytes(), limits, docs, errors, prefix_name=rel + "/", depth=1)
             continue
         _read_member(rel, lambda f=f: f.read_bytes(), size, docs, errors, limits, report_as=f"{path}/{rel}")
     return docs, errors
+
+
+def _not_regular(p: Path) -> str | None:
+    """Why a path that is neither a folder nor a regular file is not read (opening a named pipe would
+    wait for a writer forever), or None."""
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        return None  # reported when it is read
+    if stat.S_ISREG(mode):
+        return None
+    what = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return f"{what}, not a document; it was not read"
 
 
 def _head(f: Path) -> bytes:
@@ -321,6 +367,10 @@ def _load_zip(path: str, data: bytes, limits: Limits, docs: list[Document], erro
                 continue
             if info.compress_size and info.file_size / max(info.compress_size, 1) > limits.max_zip_ratio:
                 errors.append(InputError(where, "zip-bomb", f"compression ratio over {limits.max_zip_ratio:g}"))
+                continue
+            if info.flag_bits & 0x1:
+                errors.append(InputError(where, "encrypted", "the zip member is protected with a password; "
+                                         "unpack it with the password and try again"))
                 continue
             if info.filename.lower().endswith(".zip"):
                 if depth >= limits.max_zip_depth:

@@ -60,11 +60,15 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
         msg = str(exc).lower()
         if "password" in msg:
             raise ReadError("encrypted", "the PDF is encrypted with a password; save an unprotected copy") from None
+        if "success" in msg:  # PDFium opened the file but found no page tree to read
+            raise ReadError("corrupt", "the PDF has no pages (its page tree is empty or missing)") from None
         raise ReadError("corrupt", f"the PDF could not be parsed ({exc})") from None
     doc = Document(path=name, format="pdf")
     try:
         n_pages = len(pdf)
         doc.pages = n_pages
+        if n_pages == 0:
+            raise ReadError("corrupt", "the PDF has no pages (its page tree is empty or missing)")
         if limits and n_pages > limits.max_pages:
             raise ReadError("too-many-pages", f"{n_pages} pages exceeds the limit of {limits.max_pages}")
         pages = [_page_lines(pdf, i, limits) for i in range(n_pages)]
