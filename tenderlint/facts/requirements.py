@@ -129,13 +129,19 @@ def _bond(s: Sentence, block_sents: list[Sentence], lex: Lexicon) -> Requirement
 def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Requirement | None:
     topic = None
     spans: list[tuple[int, int]] = []
-    for t in ("accounts", "trading"):
+    for t in ("accounts", "trading", "turnover_years"):
         spans = lex.topics[t].spans(s.text)
         if spans:
             topic = t
             break
     if topic is None:
         return None
+    if topic == "turnover_years":
+        # a turnover level to be met in each of (or over) the last N years: N years of trading; the same
+        # figures asked for information are within what the regulations let a buyer ask
+        money = [q for q in s.quantities if q.kind == "MONEY" and q.role == "turnover"]
+        if not money and not lex.cue("level", s.text):
+            return None
     years = _sets_of_accounts(s) if topic == "accounts" else []
     years += [q for q in s.quantities if q.kind == "DURATION" and q.unit in ("year", "month") and 1 <= q.value / 12 <= 15
              and not AGED.search(s.text[:q.start]) and not lex.cue("experience", s.text[q.end:q.end + 25])
@@ -149,7 +155,7 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
         return None  # the years belong to something else in the sentence (a contract term, an asset's life)
     if _EXCLUSION_GROUND.search(s.text):
         return None  # "no final court verdict in the last 5 years": an exclusion ground, not trading history
-    listed = topic == "accounts" and q.value / 12 > 3
+    listed = topic == "accounts" and q.value / 12 > 3  # more years of accounts than any regime allows
     if topic == "accounts" and not listed and not lex.cue("bidder", s.text) and not _PROVIDED.search(s.text):
         return None  # accounts described ("statements shall be weighted"), not demanded of bidders
     # "the Council will review the accounts for your last two financial years": the buyer's own assessment
@@ -164,11 +170,20 @@ def _trading(s: Sentence, i: int, sentences: list[Sentence], lex: Lexicon) -> Re
     section = [x for x in sentences if x.block.heading_path == s.block.heading_path and x.block.document == s.document
                and s.block.heading_path]
     finance = re.compile(r"accounts|trading|financial|turnover|new(?:er)?\s+organi[sz]ations?", re.I)
-    alt = any("alternative" in x.cues for x in window) or any(
-        "alternative" in x.cues and finance.search(x.text) for x in section)
+    alt = any(_offers_alternative(x, lex) for x in window) or any(
+        _offers_alternative(x, lex) and finance.search(x.text) for x in section)
     no_alt = any("no_alternative" in x.cues for x in window)
     return Requirement(topic, s, years=n, alternative=alt and not no_alt,
                        audited=bool(re.search(r"\baudited\b", s.text, re.I)))
+
+
+def _offers_alternative(x: Sentence, lex: Lexicon) -> bool:
+    """A route for newer organisations: said as one ("if you have traded for less than..."), or other
+    evidence offered in place of accounts ("management accounts will be accepted", "or a bank letter");
+    other evidence demanded as well ("please also provide a bank reference") is no alternative."""
+    if lex.cue("other_group", x.text) and not lex.cue("newness", x.text):
+        return False  # "in case of a public body, equivalent information should be provided"
+    return "alternative" in x.cues or (lex.cue("other_evidence", x.text) and lex.cue("offered", x.text))
 
 
 _SETS_RE = re.compile(

@@ -11,7 +11,7 @@ from tenderlint.rules.format import money
 from tenderlint.rules.kinds.base import REGIME_NAMES, finding, needs_review
 from tenderlint.rules.ruleset import Rule
 
-_TOPICS = {"bond": ("bond",), "trading": ("trading", "accounts")}
+_TOPICS = {"bond": ("bond",), "trading": ("trading", "accounts", "turnover_years")}
 
 
 def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
@@ -32,11 +32,12 @@ def _judge(rule: Rule, facts: Facts, req: Requirement) -> Finding | None:
     regime_key = facts.regime or "unknown"
     caps = rule.thresholds.get("max_accounts_years", {})
     cap = caps.get(regime_key, caps.get("unknown", 3)) if isinstance(caps, dict) else caps
-    what = "audited accounts" if req.audited else ("accounts" if req.topic == "accounts" else "trading")
+    what = ("audited accounts" if req.audited else "accounts" if req.topic == "accounts"
+            else "trading at the turnover demanded" if req.topic == "turnover_years" else "trading")
     conditions = {
         "percent_over": req.percent is not None and req.percent > rule.thresholds.get("max_bond_percent", 10),
         "on_demand": req.on_demand,
-        "accounts_over_cap": req.topic == "accounts" and req.years is not None and req.years > cap,
+        "accounts_over_cap": req.topic in ("accounts", "turnover_years") and req.years is not None and req.years > cap,
         "no_alternative": not req.alternative,
         "alternative": req.alternative,
     }
