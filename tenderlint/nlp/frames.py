@@ -167,6 +167,9 @@ def _role(text: str, q: Quantity, fl: FrameLexicon) -> str | None:
     return chosen[1] if chosen else None
 
 
+_LETTERED = re.compile(r"\s*(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s", re.I)  # "a) ", "(ii) ", "b. ": items of a list
+
+
 def attach_frames(sentences: list[Sentence]) -> None:
     """Give every sentence its frame; a list item carries its list's lead-in ("Bidders must:")."""
     fl = load_frames()
@@ -174,7 +177,8 @@ def attach_frames(sentences: list[Sentence]) -> None:
     lead_doc = None
     for s in sentences:
         b = s.block
-        if b.kind != "list-item" and not (b.kind == "paragraph" and s.text.lstrip()[:1] in "•-–*"):
+        if b.kind != "list-item" and not (b.kind == "paragraph" and (
+                s.text.lstrip()[:1] in "•-–*" or _LETTERED.match(s.text))):
             lead = s.text if s.text.rstrip().endswith(":") else None
             lead_doc = b.document
             s.frame = build_frame(s.text, s.quantities, None, fl)

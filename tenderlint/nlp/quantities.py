@@ -37,7 +37,10 @@ _WORD_NUM = (
     r"(?:[\s-]+(?:and\s+)?(?:a\s+half|" + "|".join(_NUM_WORDS + list(_SCALES)) + r")\b)*"
     r"|\b(?:a|an|single)\b)"
 )
-_DIGITS = r"(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# continental notation first ("1.600.000", "1 600 000,00", "1.000,00"): dots or spaces group the
+# thousands and a comma marks two decimals; a single dot group ("1.500") is read as a decimal point
+_EURO_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.])|\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+,\d{2}(?![\d.,])"
+_DIGITS = rf"(?:{_EURO_DIGITS}|\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
 
 _CUR_SYM = r"(?:Â?£|€|\$|\bGBP|\bEUR|\bUSD|\bNOK|\bDKK|\bSEK)"
@@ -123,7 +126,10 @@ def words_to_number(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    t = text.strip().replace("\u00a0", "").replace("\u202f", "")
+    t = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if re.fullmatch(_EURO_DIGITS, t):
+        whole, _, dec = t.rpartition(",") if re.search(r",\d{1,2}$", t) else (t, "", "")
+        return float(re.sub(r"[., ]", "", whole) + ("." + dec if dec else ""))
     if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", t):
         return float(t.replace(",", "").replace(" ", ""))
     return words_to_number(t)

@@ -93,7 +93,7 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
         review = s.frame.modality in frame_spec.get("review_modality", [])
         if frame_spec.get("modality") and s.frame.modality not in frame_spec["modality"] and not review:
             continue
-        if p.get("negation", True) and lex.cue_with("negation", c.topic.source, text):
+        if p.get("negation", True) and (lex.cue_with("negation", c.topic.source, text) or _negated_inside(c.topic, text)):
             continue
         q = _quantity(p.get("quantity"), s)
         if p.get("quantity") and q is None:
@@ -114,6 +114,16 @@ def check(rule: Rule, facts: Facts, sentences: list[Sentence]) -> list[Finding]:
     return out
 
 
+_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
+_NOT_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+)?$", re.I)  # "must not have been awarded"
+
+
+def _negated_inside(topic, text: str) -> bool:
+    """A negation inside the words that name the topic, or just before them: "has not been awarded a
+    contract by the Council" names a prior contract only to rule it out."""
+    return any(_NOT.search(text[a:b]) or _NOT_BEFORE.search(text[max(0, a - 30):a]) for a, b in topic.spans(text))
+
+
 def _context(s: Sentence, sentences: list[Sentence], index: dict[int, int]) -> tuple[Sentence | None, Sentence | None]:
     """What else belongs to the clause: the lead-in of a list ("... the following documents:") that `s` is
     an item of, and the answer line after a form question ("Do you hold ...? Yes / No (Pass/Fail)")."""
@@ -121,6 +131,9 @@ def _context(s: Sentence, sentences: list[Sentence], index: dict[int, int]) -> t
     lead = answer = None
     if i > 0 and sentences[i - 1].document == s.document and sentences[i - 1].text.rstrip().endswith(":"):
         lead = sentences[i - 1]
+    elif s.frame.lead:  # a later item of the list: its lead-in is further up
+        lead = next((x for x in reversed(sentences[max(0, i - 40):i])
+                     if x.document == s.document and x.text == s.frame.lead), None)
     if s.text.rstrip().endswith("?") and i + 1 < len(sentences) and sentences[i + 1].document == s.document:
         answer = sentences[i + 1]
     return lead, answer
