@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -24,8 +25,17 @@ def main() -> None:
     """Find barriers to small providers and public service mutuals in tender documents."""
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """A file name or message on one line of stderr: a newline or control character in a file name is
+    shown escaped, so it cannot split the line or forge another."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), str(text))
+
+
 def _fail(message: str) -> None:
-    click.echo(f"tenderlint: error: {message}", err=True)
+    click.echo(f"tenderlint: error: {_one_line(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -124,7 +134,7 @@ def check(paths, fmt, output, fail_on, config_path, isolated, select, ignore, ru
         click.echo(text, nl=False)
     for r in reports:
         for e in r.errors:
-            click.echo(f"tenderlint: {e.path}: {e.code}: {e.message}", err=True)
+            click.echo(f"tenderlint: {_one_line(e.path)}: {e.code}: {_one_line(e.message)}", err=True)
     for s in stale:
         click.echo(f"tenderlint: stale suppression {s.suppression.rule} {s.suppression.fingerprint}: {s.reason}",
                    err=True)
@@ -186,7 +196,7 @@ def annotate_cmd(tender, output, config_path, isolated, select, ignore, rulesets
     except ConfigError as exc:
         _fail(str(exc))
     for e in report.errors:
-        click.echo(f"tenderlint: {e.path}: {e.code}: {e.message}", err=True)
+        click.echo(f"tenderlint: {_one_line(e.path)}: {e.code}: {_one_line(e.message)}", err=True)
     if report.errors and not report.documents:
         sys.exit(EXIT_ERROR)
     fmt = report.documents[0].format if report.documents else ""
@@ -205,7 +215,7 @@ def annotate_cmd(tender, output, config_path, isolated, select, ignore, rulesets
     click.echo(f"{output}: {added} comment{'s' if added != 1 else ''} for {len(report.findings)} finding"
                f"{'s' if len(report.findings) != 1 else ''}", err=True)
     for f in missed:
-        click.echo(f"tenderlint: could not place a comment for {f.rule} at {f.evidence.document}: "
+        click.echo(f"tenderlint: could not place a comment for {f.rule} at {_one_line(f.evidence.document)}: "
                    f"“{f.evidence.text[:80]}”", err=True)
     sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
 

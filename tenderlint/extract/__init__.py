@@ -162,10 +162,10 @@ def check_zip_container(data: bytes, limits: Limits, what: str) -> None:
                                 f"the {what} holds {len(infos)} parts, over the limit of {limits.max_zip_members}")
             total = 0
             for info in infos:
-                if info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio:
+                if info.compress_size and not _lies(info) and info.file_size / info.compress_size > limits.max_zip_ratio:
                     raise ReadError("zip-bomb", f"the {what} part {info.filename} has a compression ratio over "
                                     f"{limits.max_zip_ratio:g}")
-                total += info.file_size  # zipfile never inflates past it, so it bounds the work below
+                total += _bound(info)  # zipfile never inflates past it, so it bounds the work below
                 if total > limits.max_zip_total_bytes:
                     raise ReadError("zip-too-large", f"the {what} inflates to more than "
                                     f"{limits.max_zip_total_bytes} bytes")
@@ -175,12 +175,34 @@ def check_zip_container(data: bytes, limits: Limits, what: str) -> None:
         raise ReadError("corrupt", f"the {what} archive is damaged ({exc})") from None
 
 
-def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """A member's bytes, refused up front when it would inflate past `limit`. The header's size can be
-    trusted as a bound: zipfile never inflates past it (a lying header ends in a CRC error, `corrupt`)."""
-    if info.file_size > limit:
-        raise ReadError("too-large", f"it inflates to {info.file_size} bytes, over the limit of {limit}")
-    return zf.read(info)
+def _bound(info: zipfile.ZipInfo) -> int:
+    """What a member can really inflate to. zipfile never inflates past the header's size, so the header
+    bounds the work; but a header can claim more than its compressed data could ever hold (deflate
+    expands at most about 1,032 times), and such a claim is not believed."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return min(info.file_size, info.compress_size)
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        return min(info.file_size, info.compress_size * 1100 + 1024)
+    return info.file_size
+
+
+def _lies(info: zipfile.ZipInfo) -> bool:
+    """The header claims more than the member's compressed data can hold: measure it instead."""
+    return info.file_size > _bound(info)
+
+
+def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, max_ratio: float | None = None) -> bytes:
+    """A member's bytes, refused up front when it would inflate past `limit`, and never inflated past it.
+    A member whose header lies is measured as it inflates (its real size and compression ratio)."""
+    if _bound(info) > limit:
+        raise ReadError("too-large", f"it inflates to {_bound(info)} bytes, over the limit of {limit}")
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ReadError("too-large", f"it inflates to more than {limit} bytes")
+    if max_ratio and _lies(info) and info.compress_size and len(data) / info.compress_size > max_ratio:
+        raise ReadError("zip-bomb", f"compression ratio over {max_ratio:g}")
+    return data
 
 
 def load_tender(path: str, limits: Limits | None = None) -> tuple[list[Document], list[InputError]]:
@@ -347,7 +369,7 @@ def _load_zip(path: str, data: bytes, limits: Limits, docs: list[Document], erro
             errors.append(InputError(path, "zip-too-many-members",
                                      f"{len(infos)} members exceeds the limit of {limits.max_zip_members}"))
             return
-        total = sum(i.file_size for i in infos)
+        total = sum(_bound(i) for i in infos)
         if total > limits.max_zip_total_bytes:
             errors.append(InputError(path, "zip-too-large",
                                      f"{total} uncompressed bytes exceeds the limit of {limits.max_zip_total_bytes}"))
@@ -365,7 +387,7 @@ def _load_zip(path: str, data: bytes, limits: Limits, docs: list[Document], erro
             if stat.S_ISLNK(info.external_attr >> 16):
                 errors.append(InputError(where, "symlink", "a symbolic link in a pack is not followed"))
                 continue
-            if info.compress_size and info.file_size / max(info.compress_size, 1) > limits.max_zip_ratio:
+            if info.compress_size and not _lies(info) and info.file_size / info.compress_size > limits.max_zip_ratio:
                 errors.append(InputError(where, "zip-bomb", f"compression ratio over {limits.max_zip_ratio:g}"))
                 continue
             if info.flag_bits & 0x1:
@@ -378,7 +400,7 @@ def _load_zip(path: str, data: bytes, limits: Limits, docs: list[Document], erro
                                              f"zips nested more than {limits.max_zip_depth} deep are not read"))
                     continue
                 try:
-                    inner = _read_capped(zf, info, limits.max_file_bytes)
+                    inner = _read_capped(zf, info, limits.max_file_bytes, limits.max_zip_ratio)
                 except ReadError as exc:
                     errors.append(InputError(where, exc.code, exc.message))
                     continue
@@ -387,5 +409,6 @@ def _load_zip(path: str, data: bytes, limits: Limits, docs: list[Document], erro
                     continue
                 _load_zip(where, inner, limits, docs, errors, prefix_name=name + "/", depth=depth + 1)
                 continue
-            _read_member(name, lambda info=info: _read_capped(zf, info, limits.max_file_bytes), info.file_size,
+            _read_member(name, lambda info=info: _read_capped(zf, info, limits.max_file_bytes, limits.max_zip_ratio),
+                         _bound(info),
                          docs, errors, limits, report_as=where)

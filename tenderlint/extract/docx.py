@@ -52,9 +52,13 @@ def read_docx(path: str, name: str, data: bytes, limits) -> Document:
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise ReadError("corrupt", f"the DOCX file is damaged ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on a malformed part
-        if "too long" in str(exc).lower() or "huge" in str(exc).lower():  # lxml's 10 MB cap on one text node
+        why = str(exc).lower()
+        if "text node too long" in why:  # lxml's 10 MB cap on one text node
             raise ReadError("too-many-chars", "one run of text in the document is longer than 10 MB, more than "
                             "the XML parser reads; a tender's text is never that long") from None
+        if "depth" in why:  # lxml's cap on nesting (256 levels)
+            raise ReadError("corrupt", "the document's XML is nested deeper than the parser reads (256 levels: "
+                            "tables inside tables?); save it again from Word or as PDF") from None
         raise ReadError("corrupt", f"the DOCX file is damaged ({type(exc).__name__}: {exc})") from None
     doc = Document(path=name, format="docx", pages=None, title=(d.core_properties.title or None))
     reader = _Reader(d, BlockBuilder(doc, limits.max_chars if limits else None))
