@@ -25,6 +25,7 @@ class Block:
     end: int = 0
     part: str | None = None  # outside the body: "footnote 2", "endnote 1", "text box", "first-page header"
     hidden: bool = False  # Word hidden text: not printed, but part of the document
+    breaks: tuple[int, ...] = ()  # offsets in `text` where a paragraph or list item starts inside a table cell
 
 
 @dataclass

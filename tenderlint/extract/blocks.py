@@ -35,7 +35,12 @@ class BlockBuilder:
             number: str | None = None, level: int | None = None, cells: tuple[str, ...] = (),
             table: int | None = None, row: int | None = None, part: str | None = None,
             hidden: bool = False) -> Block | None:
-        text = _clean(text)
+        breaks: tuple[int, ...] = ()
+        if PARA_MARK in text:  # paragraphs inside a table cell: one text, with where each starts
+            text, breaks = _with_breaks(text)
+            cells = tuple(_clean(c.replace(PARA_MARK, " ")) for c in cells)
+        else:
+            text = _clean(text)
         if not text:
             return None
         if len(text) > MAX_BLOCK_CHARS:  # one enormous paragraph: keep the NLP stage's work per block bounded
@@ -59,7 +64,7 @@ class BlockBuilder:
             text=text, kind=kind, document=self.doc.path, index=-1 if outside else self.index,
             page=page, end_page=end_page, number=number, heading_path=tuple(h[1] for h in self.headings),
             table=table, row=row, cells=cells, start=self.offset, end=self.offset + len(text), part=part,
-            hidden=hidden,
+            hidden=hidden, breaks=breaks,
         )
         self.offset += len(text) + 1
         if not outside:
@@ -69,6 +74,20 @@ class BlockBuilder:
 
 
 MAX_BLOCK_CHARS = 100_000
+PARA_MARK = "\u2029"  # readers put it between the paragraphs (or list items) of one table cell
+
+
+def _with_breaks(text: str) -> tuple[str, tuple[int, ...]]:
+    out, breaks = "", []
+    for piece in (_clean(p) for p in text.split(PARA_MARK)):
+        if not piece:
+            continue
+        if out:
+            out += " "
+            if not piece.startswith("|"):
+                breaks.append(len(out))
+        out += piece
+    return out, tuple(breaks)
 OUTSIDE_BODY = ("header", "footer", "footnote", "endnote")  # not counted as body paragraphs
 
 
@@ -95,5 +114,5 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\ufeff\u200b]")
 
 def _clean(text: str) -> str:
     text = _CONTROL.sub("", text)
-    text = text.replace("Â£", "£")
+    text = text.replace("Â£", "£").replace("\uf0b7", "•").replace("\uf0a7", "▪")  # Symbol/Wingdings bullets
     return _WS.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()

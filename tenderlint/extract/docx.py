@@ -17,7 +17,7 @@ import re
 import zipfile
 
 from tenderlint.errors import ReadError
-from tenderlint.extract.blocks import BlockBuilder
+from tenderlint.extract.blocks import PARA_MARK, BlockBuilder
 from tenderlint.model import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -226,7 +226,7 @@ class _Reader:
                     later += [("box", b) for b in para.boxes] + [("note", n) for n in para.notes]
             printed = any(shown for cell in grid for shown, _ in cell)
             if printed:
-                cells = [" ".join(t for t, _ in cell if t) for cell in grid]
+                cells = [PARA_MARK.join(t for t, _ in cell if t) for cell in grid]
                 hidden_words = [h for cell in grid for _, h in cell if h]
             else:  # nothing of the row prints: it is read whole, as hidden
                 cells = [" ".join(h for _, h in cell if h) for cell in grid]

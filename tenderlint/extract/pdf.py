@@ -20,8 +20,9 @@ from tenderlint.model import Document, InputError
 _MARGIN = 0.09  # share of the page height at top and bottom where running heads live
 _HEAD_BAND = 0.065  # above the body's usual top margin (1 inch): where a one-off header sits
 _PAGE_NO_RE = re.compile(r"^\s*(?:page\s*)?\d+\s*(?:(?:of|/)\s*\d+)?\s*$", re.I)
-_BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+[.)])\s", re.I)
+_BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·\uf0b7\uf0a7\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+[.)])\s", re.I)
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"')
+_TOC_LINE = re.compile(r"(?:\.\s?){5,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")  # "2.1 Eligibility........ 4"
 
 
 @dataclass
@@ -155,9 +156,11 @@ def _page_lines(pdf, index: int, limits) -> dict:
             bold = raw.FPDFText_GetFontWeight(tp.raw, ci) >= 600
         segs.append(_Line(text.replace("\r", "").replace("\n", " "), left, right, height - top, height - bottom,
                           size, bold))
+    if _layered(segs):  # text drawn over other text (a shape behind the words): read glyph by glyph
+        segs = _runs_of_glyphs(tp, height, strikes, boxes) or segs
     tp.close()
     page.close()
-    segs = _with_drop_caps(_without_note_marks(segs))
+    segs = _with_drop_caps(_without_note_marks(_without_line_numbers(segs)))
     chunks = _merge_segments(segs, near=True)
     lines: list[_Line] = []
     for col, flow in enumerate(_flows(chunks, width, height)):
@@ -165,6 +168,71 @@ def _page_lines(pdf, index: int, limits) -> dict:
             ln.col = col
             lines.append(ln)
     out["lines"] = lines
+    return out
+
+
+def _layered(segs: list[_Line]) -> bool:
+    """Two boxes of text that lie over each other (not side by side on a line, not one line above the
+    next): a text box or watermark drawn behind the words, whose letters PDFium's boxes interleave."""
+    rows = sorted(segs, key=lambda s: s.top)
+    for k, a in enumerate(rows):
+        for b in rows[k + 1:k + 12]:
+            if b.top >= a.bottom:
+                break
+            h = min(a.bottom - a.top, b.bottom - b.top)
+            dy = min(a.bottom, b.bottom) - max(a.top, b.top)
+            dx = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if dy > 0.5 * h and dx > 2 * h:  # overlapping boxes, not two words side by side
+                return True
+    return False
+
+
+def _runs_of_glyphs(tp, height: float, strikes: list, boxes: list) -> list[_Line]:
+    """Segments rebuilt from the glyphs in the order they are drawn: a run goes on while each glyph
+    follows the last on its baseline, so text drawn in one layer never mixes with another's."""
+    import pypdfium2.raw as raw
+
+    if not boxes:
+        boxes.extend((tp.get_text_range(k, 1), tp.get_charbox(k)) for k in range(tp.count_chars()))
+    out: list[_Line] = []
+    run: list[tuple[int, str, tuple]] = []
+
+    def close() -> None:
+        glyphs = [(k, c, bx) for k, c, bx in run if bx[2] > bx[0] or c == " "]
+        text = "".join(c for _, c, _ in run).replace("\r", "").replace("\n", " ")
+        if glyphs and text.strip():
+            xs0 = [bx[0] for _, c, bx in glyphs if c.strip()] or [glyphs[0][2][0]]
+            xs1 = [bx[2] for _, c, bx in glyphs if c.strip()] or [glyphs[-1][2][2]]
+            tops = [bx[3] for _, c, bx in glyphs if c.strip()] or [glyphs[0][2][3]]
+            bots = [bx[1] for _, c, bx in glyphs if c.strip()] or [glyphs[0][2][1]]
+            k0 = next(k for k, c, _ in run if c.strip())
+            size = raw.FPDFText_GetFontSize(tp.raw, k0)
+            bold = raw.FPDFText_GetFontWeight(tp.raw, k0) >= 600
+            out.append(_Line(text, min(xs0), max(xs1), height - max(tops), height - min(bots), size, bold))
+        run.clear()
+
+    last = None
+    for k, (c, bx) in enumerate(boxes):
+        if c in ("\r", "\n"):
+            close()
+            last = None
+            continue
+        if not c.strip():
+            if run:
+                run.append((k, c, bx))
+            continue
+        if any(x0 <= (bx[0] + bx[2]) / 2 <= x1 and bx[1] + 0.3 * (bx[3] - bx[1]) <= y <= bx[3] - 0.3 * (bx[3] - bx[1])
+               for x0, x1, y in strikes):
+            continue  # struck through
+        h = max(bx[3] - bx[1], 1.0)
+        if last is not None:
+            same_line = abs((bx[1] + bx[3]) / 2 - (last[1] + last[3]) / 2) < 0.5 * max(h, last[3] - last[1])
+            gap = bx[0] - last[2]
+            if not same_line or gap < -h or gap > 3 * h:
+                close()
+        run.append((k, c, bx))
+        last = bx
+    close()
     return out
 
 
@@ -199,9 +267,33 @@ def _without_note_marks(segs: list[_Line]) -> list[_Line]:
     out = []
     for s in segs:
         if s.size and _NOTE_MARK.match(s.text) and any(_marks(s, o, segs) for o in segs if o is not s):
+            # the word it hangs on takes its place, so "lot¹)" reads "lot)", not "lot )"
+            left = [o for o in segs if o is not s and o.top < s.bottom and s.top < o.bottom and 0 <= s.x0 - o.x1 < 3]
+            if left:
+                left[0].x1 = max(left[0].x1, s.x1)
             continue
         out.append(s)
     return out
+
+
+def _without_line_numbers(segs: list[_Line]) -> list[_Line]:
+    """Drop Word's line numbering: a column of bare numbers in the margin, left of where any text
+    starts, right-aligned under each other and counting up down the page."""
+    nums = [s for s in segs if re.fullmatch(r"\s*\d{1,4}\s*", s.text)]
+    if len(nums) < 5:
+        return segs
+    text_left = min((s.x0 for s in segs if s not in nums), default=0.0)
+    margin = [s for s in nums if s.x1 < text_left - 3]
+    if len(margin) < 5:
+        return segs
+    right = statistics.median(s.x1 for s in margin)
+    column = sorted((s for s in margin if abs(s.x1 - right) < 3), key=lambda s: s.top)
+    values = [int(s.text) for s in column]
+    rising = sum(1 for a, b in zip(values, values[1:], strict=False) if b > a)
+    if len(column) < 5 or rising < 0.8 * (len(column) - 1):
+        return segs
+    drop = {id(s) for s in column}
+    return [s for s in segs if id(s) not in drop]
 
 
 def _with_drop_caps(segs: list[_Line]) -> list[_Line]:
@@ -295,7 +387,17 @@ def _merge_segments(segs: list[_Line], near: bool = False) -> list[_Line]:
     lines: list[_Line] = []
     for g in groups:
         current: _Line | None = None
+        open_lines: list[_Line] = []  # this group's lines: two layers of text at one height stay apart
         for s in sorted(g, key=lambda s: s.x0):
+            if current is not None and s.x0 - current.x1 < -max(2.0, (s.bottom - s.top) * 0.3):
+                # it overlaps the line so far (text drawn over text): carry on the line it follows
+                after = [ln for ln in open_lines if s.x0 - ln.x1 >= -max(2.0, (s.bottom - s.top) * 0.3)]
+                current = max(after, key=lambda ln: (abs(ln.size - s.size) < 0.5, ln.x1)) if after else None
+                if current is None:
+                    current = _Line(s.text, s.x0, s.x1, s.top, s.bottom, s.size, s.bold)
+                    lines.append(current)
+                    open_lines.append(current)
+                    continue
             if current is not None:
                 gap = s.x0 - current.x1
                 height = max(current.bottom - current.top, 1.0)
@@ -317,6 +419,7 @@ def _merge_segments(segs: list[_Line], near: bool = False) -> list[_Line]:
                     continue
             current = _Line(s.text, s.x0, s.x1, s.top, s.bottom, s.size, s.bold)
             lines.append(current)
+            open_lines.append(current)
     return [ln for ln in lines if ln.text.strip()]
 
 
@@ -509,13 +612,15 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
     paras: list[_Para] = []
     for pi, p in enumerate(pages):
         h = p["height"]
-        page_tables = tables.get(pi, [])
         lines = p["lines"]
+        page_tables = [t for t in tables.get(pi, []) if not _table_in_running_head(t, pi, lines, heads)]
         items: list[tuple[tuple, str, object]] = []
         for li, ln in enumerate(lines):
             mid = (ln.top + ln.bottom) / 2
             if any(t.bbox[1] - 1 <= mid <= t.bbox[3] + 1 and t.bbox[0] - 2 <= ln.x0 <= t.bbox[2] for t in page_tables):
                 continue
+            if _TOC_LINE.search(ln.text):
+                continue  # a table of contents entry: a copy of a heading read where it stands
             kind = "body"
             if (pi, li) in heads:
                 kind = "header" if ln.bottom < h * 0.5 else "footer"
@@ -547,7 +652,7 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
                 if _PAGE_NO_RE.match(text):
                     continue
                 last = head_last.get(kind)
-                if last is not None and 0 <= ln.top - last[1].bottom < pitch * 0.75 \
+                if last is not None and 0 <= ln.top - last[1].bottom < (ln.bottom - ln.top) * 0.6 \
                         and not last[0].text.rstrip().endswith(_TERMINAL[:2]):
                     last[0].text = _join(last[0].text, text)  # a header set on several lines
                     head_last[kind] = (last[0], ln)
@@ -566,10 +671,10 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
                 new = (
                     current is None
                     or prev is None
-                    or is_heading
-                    or current.kind == "heading"
+                    or (is_heading and not _heading_goes_on(current, prev, ln, pitch))
+                    or (current.kind == "heading" and not _heading_goes_on(current, prev, ln, pitch))
                     or starts_item
-                    or (ln.top - prev.bottom) > pitch * 0.75
+                    or ((ln.top - prev.bottom) > pitch * 0.75 and not _sentence_goes_on(current, prev, ln))
                     or (ln.x0 - prev.x0 > 25 and not _BULLET_RE.match(current.text)
                         and current.text.rstrip().endswith(_TERMINAL))  # a hanging indent carries on
                     or _ended_short(prev, ln, right.get(ln.col, 0.0))
@@ -599,6 +704,31 @@ def _once(paras: list[_Para]) -> list[_Para]:
             first[key] = p
         out.append(p)
     return out
+
+
+def _sentence_goes_on(current: _Para, prev: _Line, ln: _Line) -> bool:
+    """A space between two lines that still falls inside a sentence (a deleted paragraph mark shown in
+    an export, a blank line typed mid-sentence): the first stops without ending its sentence and the
+    next carries on in lower case at the same indent."""
+    return (current.kind == "paragraph" and not current.text.rstrip().endswith(_TERMINAL)
+            and ln.text.lstrip()[:1].islower() and abs(ln.x0 - prev.x0) < 3
+            and not CLAUSE_NUMBER_RE.match(ln.text) and not _BULLET_RE.match(ln.text))
+
+
+def _heading_goes_on(current: _Para, prev: _Line, ln: _Line, pitch: float) -> bool:
+    """A heading set on two lines: the next line is the same size, close below, and the heading so far
+    does not end a sentence."""
+    return (current.kind == "heading" and bool(ln.size) and abs(ln.size - prev.size) < 0.5
+            and 0 <= ln.top - prev.bottom < pitch and not current.text.rstrip().endswith(_TERMINAL)
+            and not CLAUSE_NUMBER_RE.match(ln.text))
+
+
+def _table_in_running_head(t: PdfTable, pi: int, lines: list[_Line], heads: set[tuple[int, int]]) -> bool:
+    """A table laid out in the header or footer (a logo beside the title): its lines recur on every page,
+    so it is read as the running header it is, once, not as a table of the first page's body."""
+    inside = [li for li, ln in enumerate(lines)
+              if t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1 and t.bbox[0] - 2 <= ln.x0 <= t.bbox[2]]
+    return bool(inside) and all((pi, li) in heads for li in inside)
 
 
 def _ended_short(prev: _Line, ln: _Line, right: float) -> bool:
@@ -688,7 +818,8 @@ def _join_across_pages(paras: list[_Para]) -> list[_Para]:
             and last_body.kind == "paragraph"
             and p.page == (last_body.end_page or last_body.page) + 1
             and not p.in_margin and not last_body.in_margin
-            and not last_body.text.rstrip().endswith(_TERMINAL)
+            and (not last_body.text.rstrip().endswith(_TERMINAL)
+                 or (p.text.lstrip()[:1].islower() and not last_body.text.rstrip().endswith(_TERMINAL[:5])))
             and not CLAUSE_NUMBER_RE.match(p.text)
             and not _BULLET_RE.match(p.text)
             and _is_first_body(out, p.page)

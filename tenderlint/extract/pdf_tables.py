@@ -13,6 +13,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from tenderlint.extract.blocks import PARA_MARK
+
 _TERMINAL = (".", ";", ":", "!", "?")
 
 
@@ -69,35 +71,81 @@ def _unnested(page, tables: list) -> list[PdfTable]:
             host = min(outers, key=lambda o: (o.bbox[2] - o.bbox[0]) * (o.bbox[3] - o.bbox[1]))
             inner_of.setdefault(id(host), []).append(t)
     nested = {id(t) for ts in inner_of.values() for t in ts}
+    if not tables:
+        return []
+    struck = _struck(page)
     out = []
     for t in tables:
         if id(t) in nested:
             continue
-        out.append(PdfTable(t.bbox, _rows(t, inner_of, page, extract_text)))
+        out.append(PdfTable(t.bbox, _rows(t, inner_of, page, extract_text, struck)))
     return out
 
 
-def _rows(t, inner_of: dict, page, extract_text) -> list[list[str]]:
+def _struck(page) -> set[int]:
+    """The characters a line is drawn through (a deletion shown struck through): the line runs through
+    the middle of the glyph, where an underline or a cell border never does."""
+    strikes = [(o["x0"], o["x1"], (o["top"] + o["bottom"]) / 2) for o in list(page.lines) + list(page.rects)
+               if o["bottom"] - o["top"] < 1.6 and o["x1"] - o["x0"] > 3]
+    if not strikes:
+        return set()
+    out = set()
+    for c in page.chars:
+        h = c["bottom"] - c["top"]
+        mid_x = (c["x0"] + c["x1"]) / 2
+        # (pdfplumber's box is the font's full height, so the glyphs' middle sits low in it)
+        if any(x0 <= mid_x <= x1 and c["top"] + 0.3 * h <= y <= c["bottom"] - 0.2 * h for x0, x1, y in strikes):
+            out.add(id(c))
+    return out
+
+
+def _rows(t, inner_of: dict, page, extract_text, struck: set[int] = frozenset()) -> list[list[str]]:
     inners = inner_of.get(id(t), [])
     rows: list[list[str]] = []
+    boxes = [c for row in t.rows for c in row.cells if c is not None]
     for row in t.rows:
-        cells, after = [], []
+        per_cell: list[list[dict] | None] = []
+        after = []
         for cell in row.cells:
             if cell is None:
-                cells.append("")
+                per_cell.append(None)
                 continue
             held = [i for i in inners if _inside(i.bbox, cell, 2.0)]
-            chars = _without_note_marks([c for c in page.chars
-                                         if _char_in(c, cell) and not any(_char_in(c, i.bbox) for i in held)])
-            cells.append(_flat(extract_text(chars)) if chars else "")
+            # a cell drawn round other cells (a framed box holding a table): only its own words
+            within = [b for b in boxes if b is not cell and _inside(b, cell, 1.0)]
+            per_cell.append(_without_note_marks([c for c in page.chars if id(c) not in struck and _char_in(c, cell)
+                                                 and not any(_char_in(c, i.bbox) for i in held)
+                                                 and not any(_char_in(c, b) for b in within)]))
             for i in sorted(held, key=lambda i: i.bbox[1]):
-                after.extend(_rows(i, inner_of, page, extract_text))
+                after.extend(_rows(i, inner_of, page, extract_text, struck))
+        _rejoin_cut_lines(per_cell)
+        cells = [_flat(extract_text(chars)) if chars else "" for chars in per_cell]
         if any(cells):
             rows.append(cells)
         rows.extend(after)
     if not rows or max(len(r) for r in rows) < 2:
         return []
     return rows
+
+
+def _rejoin_cut_lines(per_cell: list) -> None:
+    """A line of text cut by a cell border it runs across (a text box in a cell that reaches past the
+    cell's edge draws a border of its own): when the words either side of a border sit on one line a
+    word space apart, the cell to the right gives its words to the cell on the left."""
+    for k in range(len(per_cell) - 1):
+        a, b = per_cell[k], per_cell[k + 1]
+        if not a or not b:
+            continue
+        cut = False
+        for c in b:
+            h = c["bottom"] - c["top"]
+            left = [x for x in a if abs(x["top"] - c["top"]) < 1 and 0 <= c["x0"] - x["x1"] < 0.6 * h]
+            if left:
+                cut = True
+                break
+        if cut:
+            a.extend(b)
+            per_cell[k + 1] = []
 
 
 def _without_note_marks(chars: list[dict]) -> list[dict]:
@@ -116,8 +164,21 @@ def _without_note_marks(chars: list[dict]) -> list[dict]:
     return out
 
 
+_ITEM = re.compile(r"^\s*(?:[•\uf0b7\uf0a7\u25aa\u25cf\u25e6\u2023\u2043\u2219·▪●◦‣∙\-–]|\(?[a-z]\)|\d{1,2}[.)])\s+", re.I)
+_GLYPH = re.compile(r"^\s*[•\uf0b7\uf0a7\u25aa\u25cf\u25e6\u2023\u2043\u2219·▪●◦‣∙]\s+")
+
+
 def _flat(text: str) -> str:
-    return re.sub(r"\s*\n\s*", " ", text).strip()
+    """A cell's lines as one text; a line that starts a list item (a bullet, "a)", "2.") starts a new
+    paragraph of the cell, and a bullet glyph is dropped (Word's bullets are not part of the text)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if out and _ITEM.match(line):
+            out.append(PARA_MARK)
+        out.append(_GLYPH.sub("", line).strip())
+    return re.sub(r"\s*\u2029\s*", PARA_MARK, " ".join(out)).strip()
 
 
 def _norm(row: list[str]) -> tuple[str, ...]:

@@ -103,7 +103,7 @@ def row_spans(block: Block) -> list[tuple[int, int]]:
             if group:
                 out.append(group)
                 group = None
-            out.append((a, b))
+            out.extend(_at_breaks(text, a, b, block.breaks))  # each paragraph or list item of the cell alone
         else:
             group = (group[0], b) if group else (a, b)
     if group:
@@ -111,3 +111,8 @@ def row_spans(block: Block) -> list[tuple[int, int]]:
     if len(out) == 1:
         return [(0, len(text))]
     return out
+
+
+def _at_breaks(text: str, a: int, b: int, breaks: tuple[int, ...]) -> list[tuple[int, int]]:
+    bounds = [a, *(x for x in breaks if a < x < b), b]
+    return [(x, y - (text[y - 1:y] == " ")) for x, y in zip(bounds, bounds[1:], strict=False) if y > x]
