@@ -51,6 +51,16 @@ def test_repeated_extension_periods():
     assert [(q.value, q.count) for q in qs] == [(24, 1), (12, 2)]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("with up to three one-year extensions", [(12, 3)]),  # two numbers, not 'three one' = 4 years
+    ("one year extensions for the financial years 2016-17, 2017-18 and 2018-19", [(12, 3)]),
+    ("further one-year extensions may be offered for the contract years 2027-28 and 2028-29", [(12, 2)]),
+    ("twenty one months", [(21, 1)]),
+])
+def test_counted_periods(text, expected):
+    assert [(q.value, q.count) for q in find_durations(text)] == expected
+
+
 def test_ages_and_less_than_are_not_terms():
     assert find_durations("young people aged 16-25 years old") == []
     assert [q.value for q in find_durations("less than three years")] == [36]  # a number, never 'an three'

@@ -41,6 +41,7 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
                 and not (q.role == "extension" and s.frame.negated(q.start, q.end))]  # "no provision to extend beyond"
         if not durs or not term.found(s.text):
             continue
+        durs = _without_restatements(s.text, durs)
         restated = _restated(s, durs, lex)
         if restated:
             initial, total = restated
@@ -146,3 +147,13 @@ def _round(v: float) -> float:
     return float(r) if abs(v - r) < 0.3 else round(v, 1)
 
 
+def _without_restatements(text: str, durs: list) -> list:
+    """A period restated in brackets right after it ("for one year (April 2015 to March 2016)", "two
+    years (24 months)") is the same period, not an extension."""
+    out = []
+    for q in durs:
+        prev = next((p for p in out if p.end <= q.start and re.fullmatch(r"\s*\(\s*", text[p.end:q.start])), None)
+        if prev is not None and abs(prev.value - q.value) <= 1.01:
+            continue
+        out.append(q)
+    return out

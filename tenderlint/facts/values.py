@@ -19,7 +19,7 @@ def read(facts: Facts, sentences: list[Sentence], lex: Lexicon) -> None:
     for s in sentences:
         # an amount the frame ties to a turnover, a bond or an insurance cover is never the contract value
         money = [q for q in s.quantities if q.kind == "MONEY" and q.role not in _NOT_VALUE and not _bound(s, q)
-                 and not _share(s, q)]
+                 and not _share(s, q) and not _minimum(s, q)]
         if not money or not value.found(s.text):
             continue
         turnover = lex.topics["turnover"].spans(s.text)
@@ -66,6 +66,15 @@ def _share(s: Sentence, q) -> bool:
     """An amount worked out as a share of the value ("10% of the annual contract value, being £60,000")
     is the bond, deposit or cap it measures, not the contract value."""
     return bool(_SHARE_OF_VALUE.search(s.text[max(0, q.start - 80):q.start]))
+
+
+_AT_LEAST = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|not\s+less\s+than|no\s+less\s+than)\s*$", re.I)
+
+
+def _minimum(s: Sentence, q) -> bool:
+    """An amount set as a floor ("references of contracts with a budget of at least €500,000") is a
+    threshold some other contract must meet; this contract's estimate is never stated as a minimum."""
+    return bool(_AT_LEAST.search(s.text[max(0, q.start - 25):q.start]))
 
 
 def _bound(s: Sentence, q) -> bool:

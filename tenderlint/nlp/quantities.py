@@ -73,6 +73,9 @@ REPEAT_RE = re.compile(
     rf"|(?P<count2>\d+)\s*[x×]\s*$",
     re.IGNORECASE,
 )
+_YEAR_LIST = re.compile(
+    r"\s*(?:extensions?|periods?|options?)?(?:\s+\w+){0,4}?\s*(?:for|covering|in)\s+(?:the\s+)?(?:financial\s+|contract\s+|fiscal\s+)?"
+    r"years?\s+(?P<years>\d{4}\s*[-/–]\s*\d{2,4}(?:\s*(?:,|and|&)\s*\d{4}\s*[-/–]\s*\d{2,4})+)", re.I)
 _YEARS_OLD = re.compile(r"^\s*olds?\b", re.I)
 # "2 one-year extension options", "two 12-month extensions", "3, 1 year extension periods": a count before the period
 _COUNT_BEFORE = re.compile(
@@ -101,6 +104,7 @@ def words_to_number(text: str) -> float | None:
     if not tokens:
         return None
     total, current, seen = 0.0, 0.0, False
+    last = ""  # the kind of the word before: "unit", "tens", "scale"
     for i, tok in enumerate(tokens):
         if tok in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] == "half":
             continue
@@ -108,18 +112,22 @@ def words_to_number(text: str) -> float | None:
             current += 0.5 if (current == 0 or current >= 1) else 0
             seen = True
         elif tok in _UNITS:
+            if last == "unit" or (last == "tens" and _UNITS[tok] >= 10):
+                return None  # "three one" is two numbers ("three one-year periods"), not four
             current += _UNITS[tok]
-            seen = True
+            seen, last = True, "unit"
         elif tok in _TENS:
+            if last in ("unit", "tens"):
+                return None
             current += _TENS[tok]
-            seen = True
+            seen, last = True, "tens"
         elif tok == "hundred":
             current = (current or 1) * 100
-            seen = True
+            seen, last = True, "scale"
         elif tok in _SCALES:
             total += (current or 1) * _SCALES[tok]
             current = 0
-            seen = True
+            seen, last = True, "scale"
         else:
             return None
     return total + current if seen else None
@@ -226,17 +234,27 @@ def find_durations(text: str) -> list[Quantity]:
             continue
         paren = m.group("paren")
         value = parse_number(paren) if paren and paren[0].isdigit() else parse_number(m.group("num"))
+        count = 1
+        words = re.split(r"[\s-]+", m.group("num").strip())
+        if value is None and len(words) >= 2:  # "three one-year extensions": a count, then the period
+            c, v = parse_number(" ".join(words[:-1])), parse_number(words[-1])
+            if c and v and 1 < c <= 10:
+                value, count = v, int(c)
         if value is None:
             continue
-        count = 1
-        rep = REPEAT_RE.search(text[max(0, m.start() - 80):m.start()])
+        rep = REPEAT_RE.search(text[max(0, m.start() - 80):m.start()]) if count == 1 else None
         if rep:
             c = parse_number(rep.group("count") or rep.group("count2"))
             if c and 1 < c <= 10:
                 count = int(c)
         before = _COUNT_BEFORE.search(text[max(0, m.start() - 40):m.start()])
         after = _COUNT_AFTER.match(text[m.end():m.end() + 80])
-        if count == 1 and (before and _EXTENSION_AFTER.match(text[m.end():]) or after):
+        years = _YEAR_LIST.match(text[m.end():m.end() + 140])
+        if count > 1:
+            pass
+        elif years:  # "one year extensions for the financial years 2016-17, 2017-18 and 2018-19": one for each
+            count = min(10, len(re.findall(r"\d{4}\s*[-/–]\s*\d{2,4}", years.group("years"))))
+        elif (before and _EXTENSION_AFTER.match(text[m.end():])) or after:
             c = parse_number((before if before and _EXTENSION_AFTER.match(text[m.end():]) else after).group("count"))
             if c and 1 < c <= 10:
                 count = int(c)
