@@ -63,6 +63,32 @@ def _cells(line: str) -> tuple[str, ...] | None:
     return None
 
 
+_SCORE_HEAD = re.compile(r"^(?P<label>[A-Za-z][\w /&()-]{0,40}?)\s+(?P<col>points|weight(?:ing)?s?|score|marks|%|percentage)\s*:?$", re.I)
+_SCORE_ROW = re.compile(r"^(?P<label>[A-Za-z][\w ,/&()'’-]{1,60}?)\s*[:-]?\s+(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|points?|marks?)?$",
+                        re.I)
+
+
+def _scored_lists(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """A list of criteria with their points or weights, one a line under a header naming the column
+    ("Criteria Points" / "Price 5" / "Quality 95", as notices print them): a two-column table."""
+    out: dict[int, tuple[str, ...]] = {}
+    i = 0
+    while i < len(lines):
+        head = _SCORE_HEAD.match(lines[i].strip())
+        if head:
+            j, found = i + 1, []
+            while j < len(lines) and (m := _SCORE_ROW.match(lines[j].strip())):
+                found.append((j, (m.group("label").strip(), m.group("num"))))
+                j += 1
+            if len(found) >= 2:
+                out[i] = (head.group("label").strip(), head.group("col"))
+                out.update(found)
+                i = j
+                continue
+        i += 1
+    return out
+
+
 def _table_lines(lines: list[str]) -> set[int]:
     """Lines that are table rows: tab-separated ones, and pipe-separated ones that have a neighbour
     (over blank lines) with as many cells; a lone "Technical 60% | Commercial 40%" is prose."""
@@ -88,9 +114,13 @@ def _chunk(builder: BlockBuilder, chunk: str, page: int | None) -> None:
     row = cols = 0
     lines = chunk.splitlines()
     rows = _table_lines(lines)
+    scored = _scored_lists(lines)
     for n, line in enumerate(lines):
         s = line.strip()
-        cells = _cells(s) if s and not para and n in rows else None
+        if n in scored and para:  # a list of criteria and their points, straight after other lines
+            _emit(builder, para, page)
+            para = []
+        cells = scored.get(n) or (_cells(s) if s and not para and n in rows else None)
         if s and _RULE_ROW.match(s) and table is not None:
             continue
         if s and table is not None and (cells is None or len(cells) != cols):
