@@ -15,6 +15,7 @@ MONEY = [
     # continental notation: dots or spaces group thousands, a comma marks the decimals
     ("EUR 1.600.000", 1_600_000), ("1 600 000,00 EUR", 1_600_000), ("€2.500.000,00", 2_500_000),
     ("1,000.000,00 EUR", 1_000_000), ("€1.000,50", 1_000.5), ("£1.5m", 1_500_000),
+    ("200,000.00 GPB", 200_000),  # a common slip for GBP
 ]
 
 

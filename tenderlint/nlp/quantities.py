@@ -24,7 +24,7 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _SUFFIX = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "mio": 1_000_000, "mill": 1_000_000,
            "million": 1_000_000,
            "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000, "thousand": 1_000}
-_CURRENCY = {"£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
+_CURRENCY = {"£": "GBP", "gbp": "GBP", "gpb": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "usd": "USD",
              "nok": "NOK", "dkk": "DKK", "sek": "SEK"}
 MONTHS_PER = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "year": 12.0}
@@ -43,8 +43,8 @@ _EURO_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.])|\d{1,3}(?:[.,\u00a
 _DIGITS = rf"(?:{_EURO_DIGITS}|\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
 
-_CUR_SYM = r"(?:Â?£|€|\$|\bGBP|\bEUR|\bUSD|\bNOK|\bDKK|\bSEK)"
-_CUR_WORD = r"(?:pounds?(?:\s+sterling)?|sterling|GBP|EUR|euros?|USD|NOK|DKK|SEK)"
+_CUR_SYM = r"(?:Â?£|€|\$|\bGBP|\bGPB|\bEUR|\bUSD|\bNOK|\bDKK|\bSEK)"  # "GPB": a common slip for GBP
+_CUR_WORD = r"(?:pounds?(?:\s+sterling)?|sterling|GBP|GPB|EUR|euros?|USD|NOK|DKK|SEK)"
 _SFX = r"(?:bn|billion|million|mio\.?|mill\.?|mil|mn|m|k|thousand)(?!\w)"
 _PER_YEAR = (r"(?:\s*(?:\(|,)?\s*(?:per\s+(?:annum|year|annual)|p\.?\s?a\.?(?![a-z])|a\s+year|each\s+year|"
              r"every\s+year|annually|per\s+financial\s+year|pa\b)\)?)")
