@@ -20,7 +20,6 @@ CLAUSES = real_clauses()
 # Real clauses tenderlint still gets wrong, with the reason; strict, so a fix must remove the entry.
 KNOWN_GAPS = {
     "rc006": "'guarantee deposit' in a bare list of Spanish admission conditions, with no demand verb",
-    "rc026": "the currency is misspelt 'GPB', so the amount is not read as money",
     "rc011": "an implied credit cut-off: 'creditworthiness' judged by an agency rating with no figure or fail wording",
     "rc102": "three years of positive equity read as a years-of-accounts demand: the years are not tied to accounts",
     "rc105": "nine ratios are scored in one sentence and the 50% pass mark is in another",
