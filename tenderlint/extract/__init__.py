@@ -45,15 +45,20 @@ _IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 def sniff(data: bytes, name: str) -> str | None:
     """The real format from the content; falls back to the extension for text."""
     head = data[:1024].lstrip()
-    if data[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+    if data[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and data[:4] not in _ZIP_MAGIC):
         return "pdf"
+    if data[:2] == b"\x1f\x8b":
+        return "gzip"
+    if data[257:262] == b"ustar":
+        return "tar"
     if data[:4] in _ZIP_MAGIC:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = zf.namelist()
         except zipfile.BadZipFile:
             return "docx" if name.lower().endswith(".docx") and data[:4] == _ZIP_MAGIC[0] else "zip"
-        if "word/document.xml" in names or "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
+        if "word/document.xml" in names or "[Content_Types].xml" in names and (
+                any(n.startswith("word/") for n in names) or _declares_word(data)):
             return "docx"
         if "xl/workbook.xml" in names or "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             return "xlsx"
@@ -81,6 +86,16 @@ def sniff(data: bytes, name: str) -> str | None:
     if ext in SUPPORTED:
         return SUPPORTED[ext]
     return None
+
+
+def _declares_word(data: bytes) -> bool:
+    """The package's content types declare a Word main document, wherever the part is kept."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("[Content_Types].xml")
+            return info.file_size < 1 << 20 and b"wordprocessingml.document.main" in zf.read(info)
+    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return False
 
 
 def _texty(data: bytes) -> bool:
@@ -111,6 +126,9 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
         raise ReadError("encrypted", "the Office document is protected with a password; save an unprotected copy")
     if kind == "ole":
         raise ReadError("unsupported-format", "legacy Word .doc is not supported; save it as .docx or PDF")
+    if kind in ("gzip", "tar"):
+        raise ReadError("unsupported-format", f"this file is a {'gzip' if kind == 'gzip' else 'tar'} archive"
+                        + (f" named '{ext}'" if ext else "") + "; unpack it, or give its files as a folder or a .zip")
     if kind in _OTHER_OFFICE:
         raise ReadError("unsupported-format", _OTHER_OFFICE[kind] + ("" if ext == "." + kind else
                         f" (this file is named '{ext or 'none'}' but is {_OFFICE_NAMES[kind]})"))
@@ -143,7 +161,9 @@ _ERROR_PAGE = re.compile(r"(?<![£$€\d,.])\b(?:40[0134]|50[0234])\b(?![,.]?\d)
 def _check_tender_content(doc: Document) -> None:
     """A web error page saved under a tender's name is not a tender: refused, so it is never called clean."""
     words = sum(len(b.text.split()) for b in doc.blocks)
-    if doc.format == "html" and words < 300:
+    posing = doc.format == "txt" and (PurePosixPath(doc.path).suffix.lower() in (".pdf", ".docx", ".doc")
+                                      or (doc.blocks and doc.blocks[0].text.lstrip().startswith("<")))
+    if (doc.format == "html" or posing) and words < 300:
         head = " ".join([doc.title or ""] + [b.text for b in doc.blocks[:3]])
         if _ERROR_PAGE.search(head):
             raise ReadError("not-a-tender", f"the file is a web page that reports an error ('{head[:80].strip()}'), "
@@ -169,8 +189,8 @@ def check_zip_container(data: bytes, limits: Limits, what: str) -> None:
                 if total > limits.max_zip_total_bytes:
                     raise ReadError("zip-too-large", f"the {what} inflates to more than "
                                     f"{limits.max_zip_total_bytes} bytes")
-            if what == "DOCX" and "word/document.xml" not in {i.filename for i in infos}:
-                raise ReadError("corrupt", "not a Word document: word/document.xml is missing")
+            if what == "DOCX" and main_part(zf) not in {i.filename for i in infos}:
+                raise ReadError("corrupt", f"not a Word document: its main part ({main_part(zf)}) is missing")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise ReadError("corrupt", f"the {what} archive is damaged ({exc})") from None
 
@@ -189,6 +209,25 @@ def _bound(info: zipfile.ZipInfo) -> int:
 def _lies(info: zipfile.ZipInfo) -> bool:
     """The header claims more than the member's compressed data can hold: measure it instead."""
     return info.file_size > _bound(info)
+
+
+def main_part(zf: zipfile.ZipFile) -> str:
+    """The DOCX main document part: where the package's relationships point (Word writes
+    word/document.xml, other tools may not)."""
+    try:
+        info = zf.getinfo("_rels/.rels")
+        if info.file_size > 1 << 20:
+            return "word/document.xml"
+        rels = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return "word/document.xml"
+    for m in re.finditer(r"<Relationship\b[^>]*>", rels):
+        tag = m.group(0)
+        if re.search(r'Type="[^"]*/officeDocument"', tag):
+            target = re.search(r'Target="([^"]+)"', tag)
+            if target and "://" not in target.group(1):
+                return target.group(1).lstrip("/")
+    return "word/document.xml"
 
 
 def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, max_ratio: float | None = None) -> bytes:
