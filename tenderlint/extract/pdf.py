@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tenderlint.errors import ReadError
 from tenderlint.extract.blocks import CLAUSE_NUMBER_RE, BlockBuilder
-from tenderlint.extract.pdf_tables import PdfTable, find_tables
+from tenderlint.extract.pdf_tables import PdfTable, find_tables, stitch
 from tenderlint.model import Document, InputError
 
 _MARGIN = 0.09  # share of the page height at top and bottom where running heads live
@@ -81,7 +81,10 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
                                            p["skipped"]))
             doc.unread_pages.append(i + 1)
     tables = find_tables(data, pages)
-    paras = _paragraphs(pages, tables)
+    heads = _running_heads(pages)
+    head_cells = _take_head_rows(tables, pages, heads)
+    stitch(tables, pages)
+    paras = _paragraphs(pages, tables, heads, head_cells)
     body = [p for p in paras if p.kind not in ("header", "footer")]
     textless = [i + 1 for i, p in enumerate(pages)
                 if not p.get("skipped") and p["images"] and not any(q.page == i + 1 for q in body)]
@@ -559,6 +562,11 @@ def _band_columns(band: list[_Line]) -> list[list[_Line]] | None:
     return cols
 
 
+def _head_key(text: str) -> str:
+    """A running line's identity across pages: its words, whatever its numbers and spacing."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip().lower()))
+
+
 def _running_heads(pages: list[dict]) -> set[tuple[int, int]]:
     """(page, line) pairs that are running headers or footers.
 
@@ -566,7 +574,7 @@ def _running_heads(pages: list[dict]) -> set[tuple[int, int]]:
     number) is one; so is a line just beyond the band that carries on such a line and recurs at the
     same height on as many pages (a header several lines deep, a text box in the header)."""
     def key(ln: _Line) -> str:
-        return re.sub(r"\d+", "#", ln.text.strip().lower())
+        return _head_key(ln.text)
 
     n = len(pages)
     counts: dict[str, int] = {}
@@ -605,15 +613,41 @@ def _running_heads(pages: list[dict]) -> set[tuple[int, int]]:
     return out
 
 
-def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
-    heads = _running_heads(pages)
+def _take_head_rows(tables: dict, pages: list[dict], heads: set[tuple[int, int]]) -> dict[int, list[tuple]]:
+    """Rows of a table laid out in the header or footer (a logo beside the title, a text box in the
+    header drawn as a frame): their lines recur on every page, so they are read as the running
+    header they are, cell by cell, once; the table keeps its body rows."""
+    out: dict[int, list[tuple]] = {}
+    for pi, page_tables in tables.items():
+        h = pages[pi]["height"]
+        lines = pages[pi]["lines"]
+        for t in page_tables:
+            keep_rows, keep_spans = [], []
+            for row, (top, bottom) in zip(t.rows, t.spans or [(None, None)] * len(t.rows), strict=True):
+                inside = [li for li, ln in enumerate(lines) if top is not None and top - 1 <= (ln.top + ln.bottom) / 2
+                          <= bottom + 1 and t.bbox[0] - 2 <= ln.x0 <= t.bbox[2]]
+                in_band = top is not None and (top < h * _MARGIN or bottom > h * (1 - _MARGIN))
+                if in_band and inside and all((pi, li) in heads for li in inside):
+                    kind = "header" if top < h * 0.5 else "footer"
+                    out.setdefault(pi, []).extend((c, top, kind) for c in row if c.strip())
+                    continue
+                if in_band and not any(c.strip() for c in row):
+                    continue
+                keep_rows.append(row)
+                keep_spans.append((top, bottom))
+            t.rows, t.spans = keep_rows, keep_spans
+    return out
+
+
+def _paragraphs(pages: list[dict], tables: dict, heads: set[tuple[int, int]],
+                head_cells: dict[int, list[tuple]] | None = None) -> list[_Para]:
     sizes = [ln.size for p in pages for ln in p["lines"] if ln.size]
     body_size = statistics.median(sizes) if sizes else 0.0
     paras: list[_Para] = []
     for pi, p in enumerate(pages):
         h = p["height"]
         lines = p["lines"]
-        page_tables = [t for t in tables.get(pi, []) if not _table_in_running_head(t, pi, lines, heads)]
+        page_tables = tables.get(pi, [])
         items: list[tuple[tuple, str, object]] = []
         for li, ln in enumerate(lines):
             mid = (ln.top + ln.bottom) / 2
@@ -628,6 +662,8 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
         for t in page_tables:
             col = next((ln.col for ln in lines if ln.top >= t.bbox[1] - 1), lines[-1].col if lines else 0)
             items.append(((col, t.bbox[1]), "table", t))
+        for text, top, kind in (head_cells or {}).get(pi, []):
+            items.append(((-1, top), kind + "-cell", text))
         items.sort(key=lambda it: it[0])
         current: _Para | None = None
         prev: _Line | None = None
@@ -637,6 +673,10 @@ def _paragraphs(pages: list[dict], tables: dict) -> list[_Para]:
         for ln in lines:
             right[ln.col] = max(right.get(ln.col, 0.0), ln.x1)
         for (_col, _top), kind, obj in items:
+            if kind.endswith("-cell"):  # a cell of a table in the running header or footer
+                kind = kind[:-5]
+                paras.append(_Para(obj.strip(), kind, pi + 1, _top, part=f"running {kind}"))
+                continue
             if kind == "table":
                 current, prev = None, None
                 table: PdfTable = obj
@@ -695,7 +735,11 @@ def _once(paras: list[_Para]) -> list[_Para]:
     out = []
     for p in paras:
         if p.kind in ("header", "footer"):
-            key = p.kind + re.sub(r"\d+", "#", p.text.lower())
+            key = p.kind + _head_key(p.text)
+            # the same header read as lines on one page and as a table's cells on another: words
+            # already checked in a fuller copy are not checked again (a fuller copy is: it says more)
+            key = next((k for k in first if k.startswith(p.kind) and len(key) > len(p.kind) + 20
+                        and key[len(p.kind):] in k), key)
             if key in first:
                 head = first[key]
                 head.end_page = p.page
@@ -721,14 +765,6 @@ def _heading_goes_on(current: _Para, prev: _Line, ln: _Line, pitch: float) -> bo
     return (current.kind == "heading" and bool(ln.size) and abs(ln.size - prev.size) < 0.5
             and 0 <= ln.top - prev.bottom < pitch and not current.text.rstrip().endswith(_TERMINAL)
             and not CLAUSE_NUMBER_RE.match(ln.text))
-
-
-def _table_in_running_head(t: PdfTable, pi: int, lines: list[_Line], heads: set[tuple[int, int]]) -> bool:
-    """A table laid out in the header or footer (a logo beside the title): its lines recur on every page,
-    so it is read as the running header it is, once, not as a table of the first page's body."""
-    inside = [li for li, ln in enumerate(lines)
-              if t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1 and t.bbox[0] - 2 <= ln.x0 <= t.bbox[2]]
-    return bool(inside) and all((pi, li) in heads for li in inside)
 
 
 def _ended_short(prev: _Line, ln: _Line, right: float) -> bool:

@@ -25,6 +25,7 @@ class PdfTable:
     number: int = -1  # the table's number in the document: a table continued from the page before keeps it
     first_row: int = 0  # the number of this page's first row within the whole table
     ends: dict[int, int] = field(default_factory=dict)  # row -> the page a row split by a page break ends on
+    spans: list[tuple[float, float]] = field(default_factory=list)  # each row's top and bottom on the page
 
 
 def find_tables(data: bytes, pages: list[dict]) -> dict[int, list[PdfTable]]:
@@ -45,7 +46,6 @@ def find_tables(data: bytes, pages: list[dict]) -> dict[int, list[PdfTable]]:
                 page.close()
     except Exception:  # noqa: BLE001 - a table we cannot read falls back to plain lines
         pass
-    _stitch(found, pages)
     return found
 
 
@@ -78,7 +78,8 @@ def _unnested(page, tables: list) -> list[PdfTable]:
     for t in tables:
         if id(t) in nested:
             continue
-        out.append(PdfTable(t.bbox, _rows(t, inner_of, page, extract_text, struck)))
+        rows = _rows(t, inner_of, page, extract_text, struck)
+        out.append(PdfTable(t.bbox, [r for r, _ in rows], spans=[span for _, span in rows]))
     return out
 
 
@@ -99,9 +100,9 @@ def _struck(page) -> set[int]:
     return out
 
 
-def _rows(t, inner_of: dict, page, extract_text, struck: set[int] = frozenset()) -> list[list[str]]:
+def _rows(t, inner_of: dict, page, extract_text, struck: set[int] = frozenset()) -> list[tuple[list[str], tuple]]:
     inners = inner_of.get(id(t), [])
-    rows: list[list[str]] = []
+    rows: list[tuple[list[str], tuple]] = []
     boxes = [c for row in t.rows for c in row.cells if c is not None]
     for row in t.rows:
         per_cell: list[list[dict] | None] = []
@@ -121,9 +122,9 @@ def _rows(t, inner_of: dict, page, extract_text, struck: set[int] = frozenset())
         _rejoin_cut_lines(per_cell)
         cells = [_flat(extract_text(chars)) if chars else "" for chars in per_cell]
         if any(cells):
-            rows.append(cells)
+            rows.append((cells, (row.bbox[1], row.bbox[3])))
         rows.extend(after)
-    if not rows or max(len(r) for r in rows) < 2:
+    if not rows or max(len(r) for r, _ in rows) < 2:
         return []
     return rows
 
@@ -185,7 +186,7 @@ def _norm(row: list[str]) -> tuple[str, ...]:
     return tuple(re.sub(r"\s+", " ", c).strip().lower() for c in row)
 
 
-def _stitch(found: dict[int, list[PdfTable]], pages: list[dict]) -> None:
+def stitch(found: dict[int, list[PdfTable]], pages: list[dict]) -> None:
     """Number the tables, carrying a table's number over a page break when the first table of a page
     continues the last one of the page before: the same columns at the same place, with no text
     above it but the running header. Its repeated header rows are dropped, and a row the break
@@ -199,9 +200,9 @@ def _stitch(found: dict[int, list[PdfTable]], pages: list[dict]) -> None:
             if k == 0 and last is not None and last_page == pi - 1 and _continues(last, t, pages[pi]):
                 t.number = last.number
                 while t.rows and head and _norm(t.rows[0]) in head:
-                    t.rows.pop(0)
+                    _pop_first(t)
                 if t.rows and last.rows and _split_row(last.rows[-1], t.rows[0]):
-                    last.rows[-1] = [(a + " " + b).strip() for a, b in zip(last.rows[-1], t.rows.pop(0), strict=True)]
+                    last.rows[-1] = [(a + " " + b).strip() for a, b in zip(last.rows[-1], _pop_first(t), strict=True)]
                     last.ends[len(last.rows) - 1] = pi + 1
                 t.first_row = last.first_row + len(last.rows)
             else:
@@ -210,10 +211,14 @@ def _stitch(found: dict[int, list[PdfTable]], pages: list[dict]) -> None:
                 head = [_norm(r) for r in t.rows[:2]]
             last = t
         last_page = pi
-    for pi in list(found):
-        found[pi] = [t for t in found[pi] if t.rows]
-        if not found[pi]:
-            del found[pi]
+    # a table emptied (only its repeated header row on this page) keeps its place: its lines are
+    # not body text
+
+
+def _pop_first(t: PdfTable) -> list[str]:
+    if t.spans:
+        t.spans.pop(0)
+    return t.rows.pop(0)
 
 
 def _continues(prev: PdfTable, t: PdfTable, page: dict) -> bool:
