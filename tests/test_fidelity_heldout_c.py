@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -26,6 +24,7 @@ import pytest
 from tenderlint.api import lint
 
 from .fidelity import heldout_c as C
+from .fidelity import spots as S
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed to export PDFs")
 _DIRTY = re.compile(r"[\x00-\x08\x0b-\x1f\u00ad\ufffe\ufeff]")
@@ -41,19 +40,7 @@ CATALOGUE = _catalogue()
 IDS = [f"{b.removeprefix('docx_')}-{n}" for b, n in CATALOGUE]
 
 
-def _to_pdf(docx: Path, out: Path) -> Path:
-    """S.to_pdf's export, with a LibreOffice profile of its own (another soffice running on the
-    machine makes a shared profile fail) and a retry for a profile still being written."""
-    profile = (out / "lo-profile").as_uri()
-    for _attempt in range(3):
-        done = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                               "--convert-to", "pdf", "--outdir", str(out), str(docx)],
-                              capture_output=True, timeout=180)
-        pdf = out / (docx.stem + ".pdf")
-        if done.returncode == 0 and pdf.exists():
-            return pdf
-        time.sleep(2)
-    raise RuntimeError(f"LibreOffice could not export {docx.name}: {done.stderr[-500:]!r}")
+_to_pdf = S.to_pdf  # its own LibreOffice profile, with retries
 
 
 @pytest.fixture(scope="module")

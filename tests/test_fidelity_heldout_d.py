@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -32,6 +30,7 @@ import pytest
 from tenderlint.api import lint
 
 from .fidelity import heldout_d as H
+from .fidelity import spots as S
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed to export PDFs")
 _DIRTY = re.compile(r"[\x00-\x08\x0b-\x1f\u00ad\ufffe\ufeff]")
@@ -48,25 +47,7 @@ STEMS = sorted({stem for stem, _ in SPOTS})
 _IDS = [f"{stem}-{spot.name}" for stem, spot in SPOTS]
 
 
-def _to_pdf(docx: Path, out: Path) -> Path:
-    """Export with LibreOffice in a profile of its own, retrying: a shared profile can fail while
-    another soffice runs."""
-    pdf = out / (docx.stem + ".pdf")
-    last = None
-    for attempt in range(3):
-        profile = Path(tempfile.mkdtemp(prefix="lo-heldout-d-"))
-        try:
-            last = subprocess.run(
-                ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(out), str(docx)], capture_output=True, timeout=240)
-            if last.returncode == 0 and pdf.exists() and pdf.stat().st_size > 0:
-                return pdf
-        except subprocess.TimeoutExpired as e:
-            last = e
-        finally:
-            shutil.rmtree(profile, ignore_errors=True)
-        time.sleep(1 + attempt)
-    raise RuntimeError(f"LibreOffice could not export {docx.name}: {last}")
+_to_pdf = S.to_pdf  # its own LibreOffice profile, with retries
 
 
 class _Built:

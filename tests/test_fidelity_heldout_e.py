@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
-import uuid
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -28,6 +26,7 @@ import pytest
 from tenderlint.api import lint
 
 from .fidelity import heldout_e as E
+from .fidelity import spots as S
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed to export PDFs")
 _DIRTY = re.compile(r"[\x00-\x08\x0b-\x1f\u00ad\ufffe\ufeff]")
@@ -47,23 +46,7 @@ assert len({s.name for _b, s in CATALOGUE}) == len(CATALOGUE), "lot names are un
 IDS = [s.name for _b, s in CATALOGUE]
 
 
-def to_pdf(docx: Path, out: Path) -> Path:
-    """Export with LibreOffice in a profile of our own, retried: soffice fails now and then."""
-    pdf = out / (docx.stem + ".pdf")
-    last = None
-    for _attempt in range(3):
-        profile = Path(tempfile.gettempdir()) / f"lo-heldout-e-{uuid.uuid4().hex}"
-        try:
-            last = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                                   "--norestore", "--convert-to", "pdf", "--outdir", str(out), str(docx)],
-                                  capture_output=True, timeout=180)
-        except subprocess.TimeoutExpired as exc:
-            last = exc
-        finally:
-            shutil.rmtree(profile, ignore_errors=True)
-        if pdf.exists() and pdf.stat().st_size > 0:
-            return pdf
-    raise RuntimeError(f"LibreOffice could not export {docx.name}: {last!r}")
+to_pdf = S.to_pdf  # its own LibreOffice profile, with retries
 
 
 @pytest.fixture(scope="module")

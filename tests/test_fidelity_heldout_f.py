@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
-import uuid
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -31,6 +29,7 @@ import pytest
 from tenderlint.api import lint
 
 from .fidelity import heldout_f as F
+from .fidelity import spots as S
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed to export PDFs")
 _DIRTY = re.compile(r"[\x00-\x08\x0b-\x1f\u00ad\ufffe\ufeff]")
@@ -49,24 +48,7 @@ CATALOGUE = _catalogue()
 DOCS = [make.__name__ for make in F.BUILDERS]
 
 
-def to_pdf(docx: Path, out: Path) -> Path:
-    """Export with LibreOffice in a profile of its own, retried: a first start can fail."""
-    pdf = out / (docx.stem + ".pdf")
-    last = None
-    for _attempt in range(3):
-        profile = Path(tempfile.gettempdir()) / f"tl-heldout-f-lo-{uuid.uuid4().hex}"
-        try:
-            subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                            "--convert-to", "pdf", "--outdir", str(out), str(docx)],
-                           check=True, capture_output=True, timeout=180)
-            if pdf.exists() and pdf.stat().st_size > 0:
-                return pdf
-            last = RuntimeError(f"no PDF written for {docx.name}")
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            last = exc
-        finally:
-            shutil.rmtree(profile, ignore_errors=True)
-    raise RuntimeError(f"LibreOffice could not export {docx.name}: {last}")
+to_pdf = S.to_pdf  # its own LibreOffice profile, with retries
 
 
 @pytest.fixture(scope="module")

@@ -163,10 +163,22 @@ def docx_hyphen_strike(folder: Path) -> tuple[Path, list[Spot]]:
 
 
 def to_pdf(docx: Path, out: Path) -> Path:
-    """Export with LibreOffice, as a commissioner's "Save as PDF" would."""
-    subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(out),
-                    str(docx)], check=True, capture_output=True, timeout=180)
-    return out / (docx.stem + ".pdf")
+    """Export with LibreOffice, as a commissioner's "Save as PDF" would. Each export folder has a
+    LibreOffice profile of its own (a profile shared with another soffice running on the machine
+    makes the export fail), and a profile still being written gets two more tries."""
+    import time
+
+    profile = (out / ".lo-profile").resolve().as_uri()
+    done = None
+    for _attempt in range(3):
+        done = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                               "--convert-to", "pdf", "--outdir", str(out), str(docx)],
+                              capture_output=True, timeout=180)
+        pdf = out / (docx.stem + ".pdf")
+        if done.returncode == 0 and pdf.exists():
+            return pdf
+        time.sleep(2)
+    raise RuntimeError(f"LibreOffice could not export {docx.name}: {done.stderr[-500:]!r}")
 
 
 def png(width: int, height: int) -> bytes:
