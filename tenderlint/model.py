@@ -38,6 +38,8 @@ class Document:
     title: str | None = None
     warnings: list[InputError] = field(default_factory=list)  # parts not read: pages with no text layer ...
     unread_pages: list[int] = field(default_factory=list)
+    # files attached to a PDF (a portfolio, a PDF/A-3 with its source): read as files of the pack
+    attachments: list[tuple[str, bytes]] = field(default_factory=list, repr=False)
 
 
 @dataclass

@@ -47,6 +47,9 @@ def sniff(data: bytes, name: str) -> str | None:
     head = data[:1024].lstrip()
     if data[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and data[:4] not in _ZIP_MAGIC):
         return "pdf"
+    if re.match(rb"(?is)\s*(?:from:[^\n]*\n)?(?:[a-z-]+:[^\n]*\n){0,8}?mime-version:", data[:2048]) and \
+            re.search(rb"(?i)content-type:\s*multipart/related", data[:4096]):
+        return "mhtml"
     if data[:2] == b"\x1f\x8b":
         return "gzip"
     if data[257:262] == b"ustar":
@@ -126,6 +129,9 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
         raise ReadError("encrypted", "the Office document is protected with a password; save an unprotected copy")
     if kind == "ole":
         raise ReadError("unsupported-format", "legacy Word .doc is not supported; save it as .docx or PDF")
+    if kind == "mhtml":
+        raise ReadError("unsupported-format", "this file is a web archive (MHTML, as Word's 'Single File Web Page' "
+                        "saves it)" + (f" named '{ext}'" if ext else "") + "; open it in Word and save it as .docx or PDF")
     if kind in ("gzip", "tar"):
         raise ReadError("unsupported-format", f"this file is a {'gzip' if kind == 'gzip' else 'tar'} archive"
                         + (f" named '{ext}'" if ext else "") + "; unpack it, or give its files as a folder or a .zip")
@@ -375,7 +381,16 @@ def _read_member(name, get_bytes, size, docs, errors, limits, report_as=None) ->
     try:
         if size > limits.max_file_bytes:
             raise ReadError("too-large", f"{size} bytes exceeds the limit of {limits.max_file_bytes}")
-        docs.append(read_isolated(name, get_bytes(), limits))
+        doc = read_isolated(name, get_bytes(), limits)
+        docs.append(doc)
+        attached, doc.attachments = doc.attachments, []
+        for aname, adata in attached:  # a PDF's attachments are files of the pack (never nested further)
+            if "#" in name:
+                doc.warnings.append(InputError(shown, "attachment-not-read",
+                                               f"{aname} is attached to an attachment; it was not read"))
+                continue
+            _read_member(f"{name}#{aname}", lambda adata=adata: adata, len(adata), docs, errors, limits,
+                         report_as=f"{shown}#{aname}")
     except ReadError as exc:
         errors.append(InputError(shown, exc.code, exc.message))
     except MemoryError:

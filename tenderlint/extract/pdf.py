@@ -73,12 +73,22 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
         if limits and n_pages > limits.max_pages:
             raise ReadError("too-many-pages", f"{n_pages} pages exceeds the limit of {limits.max_pages}")
         pages = [_page_lines(pdf, i, limits) for i in range(n_pages)]
+        _attachments(pdf, doc, name, limits)
     finally:
         pdf.close()
+    xfa = b"/XFA" in data and _xfa_form(data)
+    undecodable = [i for i, p in enumerate(pages) if p.get("undecodable") and not p.get("skipped")]
+    for i in undecodable:
+        pages[i]["skipped"] = (f"page {i + 1}'s text cannot be decoded (its fonts map no glyph to a letter); "
+                               "it was not read; run OCR on the page and try again")
+        pages[i]["lines"] = []
+    if undecodable and len(undecodable) == n_pages:
+        raise ReadError("no-text-layer", "the PDF's text cannot be decoded (its fonts map no glyph to a letter); "
+                        "run OCR and try again")
     for i, p in enumerate(pages):
         if p.get("skipped"):
-            doc.warnings.append(InputError(name, "page-unreadable" if p.get("broken") else "page-too-complex",
-                                           p["skipped"]))
+            code = "page-unreadable" if p.get("broken") or p.get("undecodable") else "page-too-complex"
+            doc.warnings.append(InputError(name, code, p["skipped"]))
             doc.unread_pages.append(i + 1)
     tables = find_tables(data, pages)
     heads = _running_heads(pages)
@@ -95,6 +105,13 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
                         + (f" (and {len(doc.unread_pages) - 1} more pages like it)" if len(doc.unread_pages) > 1 else ""))
     if not body:
         raise ReadError("no-text-layer", "the PDF has no text layer (scanned?); run OCR and try again")
+    if xfa:
+        words = sum(len(p.text.split()) for p in body)
+        if words < 120:  # only the page shown to readers that cannot open the form
+            raise ReadError("unsupported-format", "the PDF is an XFA form: its content lives in the form, which "
+                            "only Adobe Reader shows; save it as a flattened PDF and try again")
+        doc.warnings.append(InputError(name, "form-not-read", "the PDF is also an XFA form whose fields were not "
+                                       "read; only its pages were; save it as a flattened PDF to check the form"))
     for page in textless:
         doc.warnings.append(InputError(name, "page-no-text-layer",
                                        f"page {page} is an image with no text layer (scanned?); it was not read"))
@@ -171,7 +188,61 @@ def _page_lines(pdf, index: int, limits) -> dict:
             ln.col = col
             lines.append(ln)
     out["lines"] = lines
+    out["undecodable"] = _undecodable(lines)
     return out
+
+
+def _undecodable(lines: list[_Line]) -> bool:
+    """Text whose glyphs map to no letters (Type 3 or subset fonts without a Unicode map): PDFium
+    gives punctuation and symbols in their place ('!\"##$%&'), which would be linted as if read."""
+    chars = "".join(ln.text for ln in lines).replace(" ", "").replace("\t", "")
+    if len(chars) < 40:
+        return False
+    letters = sum(1 for c in chars if c.isalpha())
+    layout = sum(1 for c in chars if c.isdigit() or c in "._-–—…|•·£€$%/")  # numbers, leaders, form lines
+    return letters < 0.15 * len(chars) and letters + layout < 0.5 * len(chars)
+
+
+def _attachments(pdf, doc: Document, name: str, limits) -> None:
+    """Files attached to the PDF (a portfolio's documents, the source of a PDF/A-3): kept to be read
+    as files of the pack, so a portfolio's cover page is never all that is read."""
+    try:
+        n = pdf.count_attachments()
+    except Exception:  # noqa: BLE001 - a damaged name tree: the pages are still read
+        return
+    cap = limits.max_file_bytes if limits else 100 << 20
+    for k in range(min(n, 50)):
+        try:
+            att = pdf.get_attachment(k)
+            aname = att.get_name() or f"attachment-{k + 1}"
+            data = bytes(att.get_data())
+        except Exception:  # noqa: BLE001
+            doc.warnings.append(InputError(name, "attachment-not-read", f"attachment {k + 1} could not be "
+                                           "extracted; it was not read"))
+            continue
+        if len(data) > cap:
+            doc.warnings.append(InputError(name, "attachment-not-read", f"the attachment {aname} is {len(data)} "
+                                           f"bytes, over the limit of {cap}; it was not read"))
+            continue
+        doc.attachments.append((aname.replace("/", "_"), data))
+    if n > 50:
+        doc.warnings.append(InputError(name, "attachment-not-read", f"the PDF has {n} attachments; only the "
+                                       "first 50 were read"))
+
+
+def _xfa_form(data: bytes) -> bool:
+    """A dynamic XFA form: an /XFA entry in the document's AcroForm (pdfminer reads the catalogue)."""
+    import io
+
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
+
+        form = resolve1(PDFDocument(PDFParser(io.BytesIO(data))).catalog.get("AcroForm"))
+        return isinstance(form, dict) and form.get("XFA") is not None
+    except Exception:  # noqa: BLE001 - cannot tell: say nothing
+        return False
 
 
 def _layered(segs: list[_Line]) -> bool:
