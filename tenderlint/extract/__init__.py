@@ -389,6 +389,10 @@ def _read_member(name, get_bytes, size, docs, errors, limits, report_as=None) ->
                 doc.warnings.append(InputError(shown, "attachment-not-read",
                                                f"{aname} is attached to an attachment; it was not read"))
                 continue
+            if sniff(adata, aname) not in ("pdf", "docx", "txt", "html"):  # a picture, a script, a spreadsheet
+                doc.warnings.append(InputError(shown, "attachment-not-read", f"the attached file {aname} is not a "
+                                               "document tenderlint reads (PDF, DOCX, TXT, HTML); it was not read"))
+                continue
             _read_member(f"{name}#{aname}", lambda adata=adata: adata, len(adata), docs, errors, limits,
                          report_as=f"{shown}#{aname}")
     except ReadError as exc:
