@@ -50,6 +50,9 @@ def sniff(data: bytes, name: str) -> str | None:
     if re.match(rb"(?is)\s*(?:from:[^\n]*\n)?(?:[a-z-]+:[^\n]*\n){0,8}?mime-version:", data[:2048]) and \
             re.search(rb"(?i)content-type:\s*multipart/related", data[:4096]):
         return "mhtml"
+    if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff" or data[:4] in (b"II*\x00", b"MM\x00*") \
+            or data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image"
     if data[:2] == b"\x1f\x8b":
         return "gzip"
     if data[257:262] == b"ustar":
@@ -123,12 +126,17 @@ def read_file_bytes(name: str, data: bytes, limits: Limits) -> Document:
     if len(data) > limits.max_file_bytes:
         raise ReadError("too-large", f"{len(data)} bytes exceeds the limit of {limits.max_file_bytes}")
     kind = sniff(data, name)
-    if ext in _CONVERT and kind in (None, "ole", "odt", "zip", "txt", "rtf"):
+    if ext in _CONVERT and kind in (None, "ole", "odt", "zip", "txt", "rtf", "image"):
         raise ReadError("unsupported-format", _CONVERT[ext])
     if kind == "ole" and _ENCRYPTED_PACKAGE in data[:1 << 20]:
         raise ReadError("encrypted", "the Office document is protected with a password; save an unprotected copy")
     if kind == "ole":
         raise ReadError("unsupported-format", "legacy Word .doc is not supported; save it as .docx or PDF")
+    if kind == "image":
+        what = ("PNG" if data[:4] == b"\x89PNG" else "JPEG" if data[:3] == b"\xff\xd8\xff"
+                else "GIF" if data[:3] == b"GIF" else "TIFF")
+        raise ReadError("unsupported-format", f"this file is a {what} image" + (f" named '{ext}'" if ext else "")
+                        + "; images are not supported: run OCR and save as PDF with a text layer")
     if kind == "mhtml":
         raise ReadError("unsupported-format", "this file is a web archive (MHTML, as Word's 'Single File Web Page' "
                         "saves it)" + (f" named '{ext}'" if ext else "") + "; open it in Word and save it as .docx or PDF")

@@ -77,6 +77,9 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
     finally:
         pdf.close()
     xfa = b"/XFA" in data and _xfa_form(data)
+    for i, p in enumerate(pages):  # letters that make no words: glyph ids passed off as text?
+        if not p.get("skipped") and not p.get("undecodable") and _no_words(p["lines"]) and _unmapped(data, i):
+            p["undecodable"] = True
     undecodable = [i for i, p in enumerate(pages) if p.get("undecodable") and not p.get("skipped")]
     for i in undecodable:
         pages[i]["skipped"] = (f"page {i + 1}'s text cannot be decoded (its fonts map no glyph to a letter); "
@@ -201,6 +204,39 @@ def _undecodable(lines: list[_Line]) -> bool:
     letters = sum(1 for c in chars if c.isalpha())
     layout = sum(1 for c in chars if c.isdigit() or c in "._-–—…|•·£€$%/")  # numbers, leaders, form lines
     return letters < 0.15 * len(chars) and letters + layout < 0.5 * len(chars)
+
+
+_COMMON = frozenset(
+    "the of and to a in for is be will must shall or by with on as are this that any not an at from it all "
+    "may which their its have has been other such each than these under should can if who per services service "
+    "contract council bidders supplier provider tender y yn a ac i o ar am gan le la les des et du en de het een "
+    "van der die und das ist el los las del que por para il di che non".split())
+
+
+def _no_words(lines: list[_Line]) -> bool:
+    """A page of letters that make almost none of the commonest words: the cheap sign that PDFium may
+    have passed glyph ids off as letters (a font with no Unicode map, like 'LGGHUV' for 'Bidders')."""
+    text = " ".join(ln.text for ln in lines)
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    letters = sum(len(t) for t in tokens)
+    if letters < 60:
+        return False
+    common = sum(1 for t in tokens if t in _COMMON)
+    return common < 0.03 * len(tokens) or (len(tokens) < 8 and letters > 120)
+
+
+def _unmapped(data: bytes, index: int) -> bool:
+    """pdfminer's reading of the page: characters it cannot map to Unicode come out as '(cid:N)'."""
+    import io
+
+    try:
+        from pdfminer.high_level import extract_text
+
+        text = extract_text(io.BytesIO(data), page_numbers=[index], maxpages=1)
+    except Exception:  # noqa: BLE001 - cannot tell: the page stays read
+        return False
+    cids = text.count("(cid:")
+    return cids >= 10 and cids * 6 > 0.3 * len(text.strip() or "x")
 
 
 def _attachments(pdf, doc: Document, name: str, limits) -> None:
