@@ -203,8 +203,9 @@ def check_zip_container(data: bytes, limits: Limits, what: str) -> None:
                 if total > limits.max_zip_total_bytes:
                     raise ReadError("zip-too-large", f"the {what} inflates to more than "
                                     f"{limits.max_zip_total_bytes} bytes")
-            if what == "DOCX" and main_part(zf) not in {i.filename for i in infos}:
-                raise ReadError("corrupt", f"not a Word document: its main part ({main_part(zf)}) is missing")
+            main = main_part(zf) if what == "DOCX" else None
+            if main is not None and main not in {i.filename for i in infos}:
+                raise ReadError("corrupt", f"not a Word document: its main part ({main}) is missing")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise ReadError("corrupt", f"the {what} archive is damaged ({exc})") from None
 

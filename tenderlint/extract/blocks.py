@@ -74,6 +74,8 @@ class BlockBuilder:
 
 
 MAX_BLOCK_CHARS = 100_000
+# the glyphs a bullet is drawn with, Word's Symbol and Wingdings bullets included
+BULLET_GLYPHS = "•●▪◦‣∙·\u25aa\u25cf\u25e6\u2023\u2043\u2219\uf0b7\uf0a7"
 PARA_MARK = "\u2029"  # readers put it between the paragraphs (or list items) of one table cell
 
 

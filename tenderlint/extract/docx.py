@@ -41,8 +41,9 @@ def read_docx(path: str, name: str, data: bytes, limits) -> Document:
             names = set(zf.namelist())
             if "EncryptedPackage" in names:
                 raise ReadError("encrypted", "the document is encrypted with a password; save an unprotected copy")
-            if main_part(zf) not in names:
-                raise ReadError("corrupt", f"not a Word document: its main part ({main_part(zf)}) is missing")
+            main = main_part(zf)
+            if main not in names:
+                raise ReadError("corrupt", f"not a Word document: its main part ({main}) is missing")
     except zipfile.BadZipFile:
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise ReadError("encrypted", "the document is encrypted or in legacy .doc format; save it as an "

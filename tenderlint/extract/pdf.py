@@ -13,14 +13,14 @@ import statistics
 from dataclasses import dataclass
 
 from tenderlint.errors import ReadError
-from tenderlint.extract.blocks import CLAUSE_NUMBER_RE, BlockBuilder
+from tenderlint.extract.blocks import BULLET_GLYPHS, CLAUSE_NUMBER_RE, BlockBuilder
 from tenderlint.extract.pdf_tables import PdfTable, find_tables, stitch
 from tenderlint.model import Document, InputError
 
 _MARGIN = 0.09  # share of the page height at top and bottom where running heads live
 _HEAD_BAND = 0.065  # above the body's usual top margin (1 inch): where a one-off header sits
 _PAGE_NO_RE = re.compile(r"^\s*(?:page\s*)?\d+\s*(?:(?:of|/)\s*\d+)?\s*$", re.I)
-_BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·\uf0b7\uf0a7\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+[.)])\s", re.I)
+_BULLET_RE = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}\-–]|\(?[a-z]\)|\(?[ivx]+\)|\d+[.)])\s", re.I)
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"')
 _TOC_LINE = re.compile(r"(?:\.\s?){5,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")  # "2.1 Eligibility........ 4"
 
@@ -77,9 +77,10 @@ def read_pdf(path: str, name: str, data: bytes, limits) -> Document:
     finally:
         pdf.close()
     xfa = b"/XFA" in data and _xfa_form(data)
-    for i, p in enumerate(pages):  # letters that make no words: glyph ids passed off as text?
-        if not p.get("skipped") and not p.get("undecodable") and _no_words(p["lines"]) and _unmapped(data, i):
-            p["undecodable"] = True
+    suspect = [i for i, p in enumerate(pages)  # letters that make no words: glyph ids passed off as text?
+               if not p.get("skipped") and not p.get("undecodable") and _no_words(p["lines"])]
+    for i in _unmapped(data, suspect):
+        pages[i]["undecodable"] = True
     undecodable = [i for i, p in enumerate(pages) if p.get("undecodable") and not p.get("skipped")]
     for i in undecodable:
         pages[i]["skipped"] = (f"page {i + 1}'s text cannot be decoded (its fonts map no glyph to a letter); "
@@ -225,18 +226,26 @@ def _no_words(lines: list[_Line]) -> bool:
     return common < 0.03 * len(tokens) or (len(tokens) < 8 and letters > 120)
 
 
-def _unmapped(data: bytes, index: int) -> bool:
-    """pdfminer's reading of the page: characters it cannot map to Unicode come out as '(cid:N)'."""
+def _unmapped(data: bytes, indices: list[int]) -> list[int]:
+    """The pages among `indices` whose characters pdfminer cannot map to Unicode either: it writes
+    them '(cid:N)'. One pass of pdfminer over the document reads them all."""
+    if not indices:
+        return []
     import io
 
     try:
-        from pdfminer.high_level import extract_text
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LTTextContainer
 
-        text = extract_text(io.BytesIO(data), page_numbers=[index], maxpages=1)
-    except Exception:  # noqa: BLE001 - cannot tell: the page stays read
-        return False
-    cids = text.count("(cid:")
-    return cids >= 10 and cids * 6 > 0.3 * len(text.strip() or "x")
+        out = []
+        for i, layout in zip(indices, extract_pages(io.BytesIO(data), page_numbers=set(indices)), strict=False):
+            text = "".join(el.get_text() for el in layout if isinstance(el, LTTextContainer))
+            cids = text.count("(cid:")
+            if cids >= 10 and cids * 6 > 0.3 * len(text.strip() or "x"):
+                out.append(i)
+        return out
+    except Exception:  # noqa: BLE001 - cannot tell: the pages stay read
+        return []
 
 
 def _attachments(pdf, doc: Document, name: str, limits) -> None:
@@ -331,8 +340,7 @@ def _runs_of_glyphs(tp, height: float, strikes: list, boxes: list) -> list[_Line
             if run:
                 run.append((k, c, bx))
             continue
-        if any(x0 <= (bx[0] + bx[2]) / 2 <= x1 and bx[1] + 0.3 * (bx[3] - bx[1]) <= y <= bx[3] - 0.3 * (bx[3] - bx[1])
-               for x0, x1, y in strikes):
+        if any(x0 <= (bx[0] + bx[2]) / 2 <= x1 and _through_middle(bx[1], bx[3], y) for x0, x1, y in strikes):
             continue  # struck through
         h = max(bx[3] - bx[1], 1.0)
         if last is not None:
@@ -392,7 +400,8 @@ def _without_line_numbers(segs: list[_Line]) -> list[_Line]:
     nums = [s for s in segs if re.fullmatch(r"\s*\d{1,4}\s*", s.text)]
     if len(nums) < 5:
         return segs
-    text_left = min((s.x0 for s in segs if s not in nums), default=0.0)
+    numeric = {id(s) for s in nums}
+    text_left = min((s.x0 for s in segs if id(s) not in numeric), default=0.0)
     margin = [s for s in nums if s.x1 < text_left - 3]
     if len(margin) < 5:
         return segs
@@ -448,9 +457,8 @@ def _unstruck(tp, left: float, bottom: float, right: float, top: float, strikes:
     A strike runs through the middle of the glyphs; an underline sits under the baseline and a
     table rule at the box's edge, so neither is taken for one.
     """
-    h = top - bottom
     cuts = sorted((max(sl, left), min(sr, right)) for sl, sr, y in strikes
-                  if bottom + 0.3 * h <= y <= top - 0.3 * h and min(sr, right) - max(sl, left) > 2)
+                  if _through_middle(bottom, top, y) and min(sr, right) - max(sl, left) > 2)
     if not cuts:
         return _bounded(tp, left, bottom, right, top)
     parts, x = [], left
@@ -461,6 +469,13 @@ def _unstruck(tp, left: float, bottom: float, right: float, top: float, strikes:
     if right > x + 1:
         parts.append(_bounded(tp, x, bottom, right, top))
     return " ".join(p.strip() for p in parts if p.strip())
+
+
+def _through_middle(bottom: float, top: float, y: float) -> bool:
+    """A line at height y strikes through a glyph box (PDFium's): it runs through the box's middle,
+    where an underline (below) or a table rule (at the edge) never does."""
+    h = top - bottom
+    return bottom + 0.3 * h <= y <= top - 0.3 * h
 
 
 def _bounded(tp, left: float, bottom: float, right: float, top: float) -> str:

@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from tenderlint.extract.blocks import PARA_MARK
+from tenderlint.extract.blocks import BULLET_GLYPHS, PARA_MARK
 
 _TERMINAL = (".", ";", ":", "!", "?")
 
@@ -104,9 +104,12 @@ def _rows(t, inner_of: dict, page, extract_text, struck: set[int] = frozenset())
     inners = inner_of.get(id(t), [])
     rows: list[tuple[list[str], tuple]] = []
     boxes = [c for row in t.rows for c in row.cells if c is not None]
+    # a cell lies inside its row and a row inside its table: each narrows the characters to look at
+    table_chars = [c for c in page.chars if id(c) not in struck and _char_in(c, t.bbox)]
     for row in t.rows:
         per_cell: list[list[dict] | None] = []
         after = []
+        row_chars = [c for c in table_chars if _char_in(c, row.bbox)]
         for cell in row.cells:
             if cell is None:
                 per_cell.append(None)
@@ -114,7 +117,7 @@ def _rows(t, inner_of: dict, page, extract_text, struck: set[int] = frozenset())
             held = [i for i in inners if _inside(i.bbox, cell, 2.0)]
             # a cell drawn round other cells (a framed box holding a table): only its own words
             within = [b for b in boxes if b is not cell and _inside(b, cell, 1.0)]
-            per_cell.append(_without_note_marks([c for c in page.chars if id(c) not in struck and _char_in(c, cell)
+            per_cell.append(_without_note_marks([c for c in row_chars if _char_in(c, cell)
                                                  and not any(_char_in(c, i.bbox) for i in held)
                                                  and not any(_char_in(c, b) for b in within)]))
             for i in sorted(held, key=lambda i: i.bbox[1]):
@@ -165,8 +168,8 @@ def _without_note_marks(chars: list[dict]) -> list[dict]:
     return out
 
 
-_ITEM = re.compile(r"^\s*(?:[•\uf0b7\uf0a7\u25aa\u25cf\u25e6\u2023\u2043\u2219·▪●◦‣∙\-–]|\(?[a-z]\)|\d{1,2}[.)])\s+", re.I)
-_GLYPH = re.compile(r"^\s*[•\uf0b7\uf0a7\u25aa\u25cf\u25e6\u2023\u2043\u2219·▪●◦‣∙]\s+")
+_ITEM = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}\-–]|\(?[a-z]\)|\d{{1,2}}[.)])\s+", re.I)
+_GLYPH = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s+")
 
 
 def _flat(text: str) -> str:
